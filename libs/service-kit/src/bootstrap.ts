@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { DynamicModule, INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { BaseConfig, ConfigError, loadConfig } from './config/config';
+import { DomainErrorFilter } from './http/domain-error.filter';
+import { createValidationPipe } from './http/validation';
+
+export interface ServiceDefinition<C extends BaseConfig> {
+  /** Service name: log field, Kafka client id, OpenAPI title. */
+  name: string;
+  description: string;
+  configClass: new () => C;
+  /** Service defaults (its port) applied when the variable is absent. */
+  defaults?: Partial<Record<keyof C, unknown>>;
+  module: (config: C) => DynamicModule;
+}
+
+/** Builds the application without listening, so tests can drive it in-process. */
+export async function createService<C extends BaseConfig>(
+  def: ServiceDefinition<C>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ app: NestFastifyApplication; config: C }> {
+  const config = loadConfig(def.configClass, env, def.defaults);
+  const app = await NestFactory.create<NestFastifyApplication>(
+    def.module(config),
+    new FastifyAdapter({ trustProxy: true }),
+    {
+      bufferLogs: true,
+    },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new DomainErrorFilter());
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  setupOpenApi(app, def);
+  return { app, config };
+}
+
+function setupOpenApi(
+  app: INestApplication,
+  def: Pick<ServiceDefinition<BaseConfig>, 'name' | 'description'>,
+): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`Foresight ${def.name}`)
+      .setDescription(def.description)
+      .setVersion('1.0')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'x-api-key' }, 'api-key')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+/** Entry point for a service's main.ts: a bad config or failed start exits non-zero with the reason. */
+export async function runService<C extends BaseConfig>(def: ServiceDefinition<C>): Promise<void> {
+  try {
+    const { app, config } = await createService(def);
+    await app.listen({ port: config.PORT, host: config.HOST });
+    app.get(Logger).log(`${def.name} listening on http://${config.HOST}:${config.PORT} (docs at /docs)`);
+  } catch (err) {
+    const message =
+      err instanceof ConfigError
+        ? err.message
+        : err instanceof Error
+          ? (err.stack ?? err.message)
+          : String(err);
+    process.stderr.write(`${def.name}: failed to start\n${message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
+
+/** Raised before anything starts, so a misconfigured process dies with the variable's name, not a stack. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const splitList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+/** Variables every service reads. Services extend this class with their own. */
+export class BaseConfig {
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @IsOptional()
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(splitList)
+  @IsString({ each: true })
+  @Matches(/^[^\s:]+:\d{1,5}$/, {
+    each: true,
+    message: 'must be a comma-separated list of host:port',
+  })
+  @IsNotEmpty()
+  KAFKA_BROKERS!: string[];
+
+  @Matches(/^(postgres(ql)?|kurrentdb|esdb)(\+discover)?:\/\/.+/, {
+    message: 'must be a postgres://, kurrentdb:// or esdb:// URL',
+  })
+  EVENTSTORE_URL!: string;
+
+  @Matches(/^mongodb(\+srv)?:\/\/.+/, { message: 'must be a mongodb:// URL' })
+  MONGO_URL!: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** How long a readiness probe waits for each dependency before calling it down. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  HEALTH_TIMEOUT_MS = 2000;
+}
+
+function describe(errors: ValidationError[], raw: Record<string, unknown>): string[] {
+  return errors.map((e) => {
+    const given = raw[e.property];
+    if (given === undefined) return `${e.property}: is required`;
+    const reasons = [
+      ...new Set(
+        Object.values(e.constraints ?? {}).map((m) =>
+          m.replace(new RegExp(`^(each value in )?${e.property} `), ''),
+        ),
+      ),
+    ];
+    return `${e.property}: ${reasons.join('; ')} (got ${JSON.stringify(given)})`;
+  });
+}
+
+/**
+ * Reads and validates configuration from the environment. Defaults come from the class's property
+ * initialisers; `defaults` lets a service set its own (its port) without a subclass per value.
+ */
+export function loadConfig<T extends object>(
+  cls: new () => T,
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: Partial<Record<keyof T, unknown>> = {},
+): T {
+  const source: Record<string, unknown> = { ...defaults };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') source[k] = v;
+  const config = plainToInstance(cls, source, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
+  if (errors.length) throw new ConfigError(describe(errors, source));
+  return config;
+}

@@ -1,0 +1,2 @@
+export const CONFIG = Symbol('CONFIG');
+export const SERVICE_NAME = Symbol('SERVICE_NAME');

@@ -1,0 +1,13 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { PlatformModule } from '@foresight/service-kit';
+import { ReportEngineConfig } from './config';
+
+@Module({})
+export class AppModule {
+  static register(config: ReportEngineConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ name: 'report-engine', config })],
+    };
+  }
+}

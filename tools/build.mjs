@@ -22,7 +22,11 @@ async function* sources(dir) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'test' && entry.name !== 'node_modules') yield* sources(path);
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) {
+    } else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.spec.ts') &&
+      !entry.name.endsWith('.d.ts')
+    ) {
       yield path;
     } else if (entry.name.endsWith('.proto') || entry.name.endsWith('.json')) {
       yield path;
@@ -30,7 +34,9 @@ async function* sources(dir) {
   }
 }
 
-const libs = (await readdir(join(root, 'libs'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'testing');
+const libs = (await readdir(join(root, 'libs'), { withFileTypes: true })).filter(
+  (d) => d.isDirectory() && d.name !== 'testing',
+);
 const dirs = [join(root, 'services', service, 'src'), ...libs.map((d) => join(root, 'libs', d.name, 'src'))];
 
 const started = Date.now();
@@ -65,6 +71,10 @@ for (const dir of dirs) {
 }
 await writeFile(
   join(out, 'package.json'),
-  JSON.stringify({ name: `@foresight/${service}`, private: true, main: `services/${service}/src/main.js` }, null, 2),
+  JSON.stringify(
+    { name: `@foresight/${service}`, private: true, main: `services/${service}/src/main.js` },
+    null,
+    2,
+  ),
 );
 console.log(`built ${service}: ${count} files in ${Date.now() - started} ms → ${relative(root, out)}`);

@@ -5,7 +5,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildServices, exportToEnv, infra, repoRoot, SERVICES, startService, waitReady } from '@foresight/testing';
+import {
+  buildServices,
+  exportToEnv,
+  infra,
+  repoRoot,
+  SERVICES,
+  startService,
+  waitReady,
+} from '@foresight/testing';
 
 const pidDir = join(repoRoot, '.local/pids');
 
@@ -50,11 +58,24 @@ async function main(): Promise<void> {
     await shutdown(1);
     return;
   }
-  console.log(`\nAll six services ready in ${((Date.now() - started) / 1000).toFixed(1)}s (infra: ${settings.source})\n`);
-  console.table(
-    running.map((s) => ({ service: s.name, ready: 'green', url: s.url, docs: `${s.url}/docs`, log: s.logFile.replace(`${repoRoot}/`, '') })),
+  console.log(
+    `\nAll six services ready in ${((Date.now() - started) / 1000).toFixed(1)}s (infra: ${settings.source})\n`,
   );
-  console.log('\nKafka %s · event store %s · Mongo %s', settings.kafkaBrokers.join(','), settings.eventstoreUrl, settings.mongoUrl);
+  console.table(
+    running.map((s) => ({
+      service: s.name,
+      ready: 'green',
+      url: s.url,
+      docs: `${s.url}/docs`,
+      log: s.logFile.replace(`${repoRoot}/`, ''),
+    })),
+  );
+  console.log(
+    '\nKafka %s · event store %s · Mongo %s',
+    settings.kafkaBrokers.join(','),
+    settings.eventstoreUrl,
+    settings.mongoUrl,
+  );
   console.log('Press Ctrl-C to stop the services (`make down` also stops the infrastructure).');
   await new Promise(() => undefined);
 }

@@ -3,7 +3,14 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './infra';
 
-export const SERVICES = ['identity', 'ingestion', 'report-engine', 'notifications', 'ml-scoring', 'voc-signals'] as const;
+export const SERVICES = [
+  'identity',
+  'ingestion',
+  'report-engine',
+  'notifications',
+  'ml-scoring',
+  'voc-signals',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Default HTTP ports; tests pass their own to run beside a demo. */
@@ -28,7 +35,8 @@ export interface RunningService {
 }
 
 export function buildServices(names: readonly ServiceName[] = SERVICES): void {
-  for (const name of names) execFileSync(process.execPath, [join(repoRoot, 'tools/build.mjs'), name], { stdio: 'inherit' });
+  for (const name of names)
+    execFileSync(process.execPath, [join(repoRoot, 'tools/build.mjs'), name], { stdio: 'inherit' });
 }
 
 export function mainOf(name: ServiceName): string {
@@ -88,5 +96,7 @@ export async function waitReady(svc: RunningService, timeoutMs = 60_000): Promis
     await new Promise((r) => setTimeout(r, 250));
   }
   const tail = svc.log().split('\n').slice(-40).join('\n');
-  throw new Error(`${svc.name} not ready at ${svc.url} (last: ${last}; exit code ${svc.process.exitCode})\n${tail}`);
+  throw new Error(
+    `${svc.name} not ready at ${svc.url} (last: ${last}; exit code ${svc.process.exitCode})\n${tail}`,
+  );
 }

@@ -15,8 +15,9 @@ test: ## install, infra up, lint, type-check, unit, integration and e2e tests (p
 	@$(PHASES) \
 	  "install::tools/install.sh" \
 	  "infra::infra/local/up" \
-	  "lint::npx nx show projects >/dev/null && npx eslint ." \
+	  "lint::npx nx show projects >/dev/null && npx eslint . && npx prettier --check . --log-level warn" \
 	  "typecheck::npx tsc -p tsconfig.json --noEmit" \
+	  "compose::tools/compose-check/check.sh" \
 	  "unit::npx jest --selectProjects unit" \
 	  "build::for s in identity ingestion report-engine notifications ml-scoring voc-signals; do node tools/build.mjs \$$s || exit 1; done" \
 	  "integration::npx jest --selectProjects integration" \

@@ -37,14 +37,14 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
-      testTimeout: 120000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-slow-timeout.ts'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest-global-setup.ts',
-      testTimeout: 300000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest-slow-timeout.ts'],
     },
   ],
 };

@@ -23,13 +23,18 @@ export const DEFAULT_PORTS: Record<ServiceName, number> = {
   'voc-signals': 3006,
 };
 
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface RunningService {
   readonly name: ServiceName;
   readonly url: string;
   readonly logFile: string;
   readonly process: ChildProcess;
-  /** Sends a signal and waits for the exit; SIGKILL after `graceMs`. Resolves to the exit code. */
-  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | null>;
+  /** Sends a signal and waits for the exit; SIGKILL after `graceMs`. Resolves to how the process ended. */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<ExitStatus>;
   /** The service's log so far (stdout and stderr). */
   log(): string;
 }
@@ -60,7 +65,9 @@ export function startService(
   });
   child.stdout?.pipe(out, { end: false });
   child.stderr?.pipe(out, { end: false });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<ExitStatus>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
     name,
     url: `http://127.0.0.1:${port}`,
@@ -71,11 +78,11 @@ export function startService(
       if (child.exitCode === null && child.signalCode === null) {
         child.kill(signal);
         const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-        const code = await exited;
+        const status = await exited;
         clearTimeout(timer);
-        return code;
+        return status;
       }
-      return child.exitCode;
+      return { code: child.exitCode, signal: child.signalCode };
     },
   };
 }

@@ -1,0 +1,10 @@
+export type { Envelope, EnvelopeResult } from './envelope';
+export { HEADER, envelopeToHeaders, envelopeFromHeaders } from './envelope';
+export { Topics, dlqOf, upstreamTopic } from './topics';
+export type { TopicName } from './topics';
+export { DLQ_HEADER } from './dead-letter';
+export type { DeadLetterReason } from './dead-letter';
+export { defineEvent, contractOf, allContracts, parse } from './registry';
+export type { EventContract, FieldError, ParseResult } from './registry';
+export { PERMISSIONS, TIERS, AccessChanged, AccessChangedPayload } from './identity/access';
+export type { Permission, Tier, Principal, AccessTokenClaims } from './identity/access';

@@ -56,27 +56,45 @@ export function envelopeFromHeaders(raw: Record<string, unknown>): EnvelopeResul
   const get = (h: string): string | undefined => {
     const v = raw[h];
     const one = Array.isArray(v) ? v[0] : v;
-    return one === undefined || one === null ? undefined : Buffer.isBuffer(one) ? one.toString('utf8') : String(one);
+    return one === undefined || one === null
+      ? undefined
+      : Buffer.isBuffer(one)
+        ? one.toString('utf8')
+        : String(one);
   };
-  const required = ['eventId', 'type', 'schemaVersion', 'tenantId', 'occurredAt', 'correlationId', 'source'] as const;
-  const missing = required.filter((f) => !get(HEADER[f])).map((f) => HEADER[f]);
-  if (missing.length) return { ok: false, missing };
-  const revision = get(HEADER.revision);
+  const value = (field: keyof Envelope) => get(HEADER[field]);
+  const [eventId, type, schemaVersion, tenantId, occurredAt, correlationId, source] = (
+    ['eventId', 'type', 'schemaVersion', 'tenantId', 'occurredAt', 'correlationId', 'source'] as const
+  ).map(value);
+  const missing = Object.entries({
+    eventId,
+    type,
+    schemaVersion,
+    tenantId,
+    occurredAt,
+    correlationId,
+    source,
+  })
+    .filter(([, v]) => !v)
+    .map(([f]) => HEADER[f as keyof Envelope]);
+  if (!eventId || !type || !schemaVersion || !tenantId || !occurredAt || !correlationId || !source)
+    return { ok: false, missing };
+  const revision = value('revision');
   return {
     ok: true,
     envelope: {
-      eventId: get(HEADER.eventId)!,
-      type: get(HEADER.type)!,
-      schemaVersion: Number(get(HEADER.schemaVersion)),
-      tenantId: get(HEADER.tenantId)!,
-      occurredAt: get(HEADER.occurredAt)!,
-      correlationId: get(HEADER.correlationId)!,
-      causationId: get(HEADER.causationId) ?? null,
-      source: get(HEADER.source)!,
-      traceparent: get(HEADER.traceparent),
-      stream: get(HEADER.stream),
+      eventId,
+      type,
+      schemaVersion: Number(schemaVersion),
+      tenantId,
+      occurredAt,
+      correlationId,
+      causationId: value('causationId') ?? null,
+      source,
+      traceparent: value('traceparent'),
+      stream: value('stream'),
       revision: revision === undefined ? undefined : Number(revision),
-      position: get(HEADER.position),
+      position: value('position'),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
 import { Client } from 'pg';
-import { infra, uniqueName } from '@foresight/testing';
+import { infra, uniqueName } from '../src';
 
 describe('the infrastructure infra() hands to tests', () => {
   it('carries a Kafka message from a producer to a consumer group', async () => {

@@ -12,7 +12,7 @@ import {
   startScratchMongo,
   startService,
   waitReady,
-} from '@foresight/testing';
+} from '../src';
 
 async function readiness(svc: RunningService): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${svc.url}/health/ready`, { signal: AbortSignal.timeout(10_000) });

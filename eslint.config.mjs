@@ -5,16 +5,25 @@ const services = ['identity', 'ingestion', 'report-engine', 'notifications', 'ml
 
 // Layering: contracts are leaves, platform libs build on contracts and utils, services sit on top.
 const typeConstraints = [
-  { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util', 'type:testing'] },
+  {
+    sourceTag: 'type:service',
+    onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util', 'type:testing'],
+  },
   { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util', 'type:testing'] },
+  {
+    sourceTag: 'type:testing',
+    onlyDependOnLibsWithTags: ['type:platform', 'type:contract', 'type:util', 'type:testing'],
+  },
   { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:contract', 'type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
 ];
 // Ownership: a service sees only itself and shared code, so services never import each other.
 const scopeConstraints = [
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-  ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'] })),
+  ...services.map((s) => ({
+    sourceTag: `scope:${s}`,
+    onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'],
+  })),
 ];
 
 export default [
@@ -45,8 +54,14 @@ export default [
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*'], message: 'domain/ is framework-free: move Nest code to use-cases/ or adapters.' },
-            { group: ['mongoose', 'mongodb'], message: 'domain/ is framework-free: persistence belongs in projections/ or adapters.' },
+            {
+              group: ['@nestjs/*'],
+              message: 'domain/ is framework-free: move Nest code to use-cases/ or adapters.',
+            },
+            {
+              group: ['mongoose', 'mongodb'],
+              message: 'domain/ is framework-free: persistence belongs in projections/ or adapters.',
+            },
             { group: ['kafkajs'], message: 'domain/ is framework-free: messaging belongs in integration/.' },
             { group: ['pg', 'pg-*'], message: 'domain/ is framework-free: storage belongs in adapters.' },
           ],

@@ -59,6 +59,10 @@ export function parse<T extends object = object>(type: string, json: string | ob
     return { ok: false, errors: [{ field: '(body)', errors: ['payload must be a JSON object'] }] };
   }
   const value = plainToInstance(contract.payload, plain) as T;
-  const errors = validateSync(value, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
+  const errors = validateSync(value, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
   return errors.length ? { ok: false, errors: flatten(errors) } : { ok: true, value };
 }

@@ -63,8 +63,21 @@ export interface AccessTokenClaims {
  * the change makes stale. Keyed by tenant id on Kafka so one tenant's changes stay ordered.
  */
 export class AccessChangedPayload {
-  @IsIn(['api_key_revoked', 'api_key_changed', 'user_access_changed', 'session_revoked', 'tenant_status_changed', 'role_changed'])
-  kind!: 'api_key_revoked' | 'api_key_changed' | 'user_access_changed' | 'session_revoked' | 'tenant_status_changed' | 'role_changed';
+  @IsIn([
+    'api_key_revoked',
+    'api_key_changed',
+    'user_access_changed',
+    'session_revoked',
+    'tenant_status_changed',
+    'role_changed',
+  ])
+  kind!:
+    | 'api_key_revoked'
+    | 'api_key_changed'
+    | 'user_access_changed'
+    | 'session_revoked'
+    | 'tenant_status_changed'
+    | 'role_changed';
 
   @IsUUID()
   tenantId!: string;

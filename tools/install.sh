@@ -3,6 +3,10 @@
 # (a fresh clone, as in CI, always installs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Two installs at once in one tree (demo and test, say) tear node_modules apart: serialise them.
+mkdir -p .local
+exec 8>.local/install.lock
+flock 8
 stamp=node_modules/.foresight-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then

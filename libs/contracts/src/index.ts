@@ -8,3 +8,5 @@ export { defineEvent, contractOf, allContracts, parse } from './registry';
 export type { EventContract, FieldError, ParseResult } from './registry';
 export { PERMISSIONS, TIERS, AccessChanged, AccessChangedPayload } from './identity/access';
 export type { Permission, Tier, Principal, AccessTokenClaims } from './identity/access';
+export * from './features';
+export * from './webhooks';

@@ -1,0 +1,50 @@
+import { Command } from '@foresight/domain';
+import { NextBestAction } from './next-best-actions';
+import { FeedbackVerdict, ReportData, ReportKind, ReportSubject } from './report-kind';
+
+/** A score crossed a kind's threshold (see reportKindFor): the report starts INCOMING. */
+export type ReceiveSignal = Command<
+  'ReceiveSignal',
+  {
+    reportId: string;
+    tenantId: string;
+    kind: ReportKind;
+    subject: ReportSubject;
+    ownerId: string;
+    signalId: string;
+    data: ReportData;
+    at: string;
+  }
+>;
+
+/** Load: the INCOMING report becomes visible to its owner, with its ranked next best actions. */
+export type CreateReport = Command<
+  'CreateReport',
+  { reportId: string; nextBestActions: NextBestAction[]; at: string }
+>;
+
+/** A notification reached the owner; `snapshot` is the data as it was shown to them. */
+export type MarkNotified = Command<
+  'MarkNotified',
+  { reportId: string; notificationId: string; channel: string; snapshot: ReportData; at: string }
+>;
+
+export type ProvideFeedback = Command<
+  'ProvideFeedback',
+  { reportId: string; verdict: FeedbackVerdict; by: string; note?: string | null; at: string }
+>;
+
+/** Audit: the source record behind the report was removed. */
+export type MarkStale = Command<'MarkStale', { reportId: string; reason: string; at: string }>;
+
+/** Audit: the source became unresolvable, or the report outlived its validity. */
+export type Expire = Command<'Expire', { reportId: string; reason: string; at: string }>;
+
+/** Audit: the source changed; the latest data moves, the notified-at snapshot stays. */
+export type RefreshLatestData = Command<
+  'RefreshLatestData',
+  { reportId: string; data: ReportData; at: string }
+>;
+
+export type ReportCommand =
+  ReceiveSignal | CreateReport | MarkNotified | ProvideFeedback | MarkStale | Expire | RefreshLatestData;

@@ -1,0 +1,65 @@
+import { Event } from '@foresight/domain';
+import { NextBestAction } from './next-best-actions';
+import { FeedbackVerdict, ReportCategory, ReportData, ReportKind, ReportSubject } from './report-kind';
+
+export type SignalReceived = Event<
+  'SignalReceived',
+  {
+    reportId: string;
+    tenantId: string;
+    kind: ReportKind;
+    subject: ReportSubject;
+    ownerId: string;
+    /** Id of the score/signal message, so a redelivery is recognised. */
+    signalId: string;
+    data: ReportData;
+    receivedAt: string;
+  }
+>;
+
+/** Carries the whole report so a read model can be built from this one event. */
+export type ReportCreated = Event<
+  'ReportCreated',
+  {
+    reportId: string;
+    tenantId: string;
+    kind: ReportKind;
+    category: ReportCategory;
+    subject: ReportSubject;
+    ownerId: string;
+    data: ReportData;
+    nextBestActions: NextBestAction[];
+    createdAt: string;
+  }
+>;
+
+export type ReportNotified = Event<
+  'ReportNotified',
+  { reportId: string; notificationId: string; channel: string; snapshot: ReportData; notifiedAt: string }
+>;
+
+export type FeedbackProvided = Event<
+  'FeedbackProvided',
+  { reportId: string; verdict: FeedbackVerdict; by: string; note: string | null; providedAt: string }
+>;
+
+export type LatestDataRefreshed = Event<
+  'LatestDataRefreshed',
+  { reportId: string; data: ReportData; refreshedAt: string }
+>;
+
+export type ReportMarkedStale = Event<
+  'ReportMarkedStale',
+  { reportId: string; reason: string; staleAt: string }
+>;
+
+export type ReportExpired = Event<'ReportExpired', { reportId: string; reason: string; expiredAt: string }>;
+
+export type ReportEvent =
+  | SignalReceived
+  | ReportCreated
+  | ReportNotified
+  | FeedbackProvided
+  | LatestDataRefreshed
+  | ReportMarkedStale
+  | ReportExpired;

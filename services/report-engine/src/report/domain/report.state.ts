@@ -1,0 +1,59 @@
+import { NextBestAction } from './next-best-actions';
+import { FeedbackVerdict, ReportData, ReportKind, ReportSubject } from './report-kind';
+
+/** The seed's report statuses; UNKNOWN stands for anything this version does not recognise. */
+export const REPORT_STATUSES = [
+  'INCOMING',
+  'CREATED',
+  'NOTIFIED',
+  'FEEDBACK_PROVIDED',
+  'EXPIRED',
+  'STALE',
+  'UNKNOWN',
+] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/** A status read from storage or another service; an unrecognised value is UNKNOWN, never a guess. */
+export function toReportStatus(value: unknown): ReportStatus {
+  return typeof value === 'string' && (REPORT_STATUSES as readonly string[]).includes(value)
+    ? (value as ReportStatus)
+    : 'UNKNOWN';
+}
+
+interface ReportBody {
+  reportId: string;
+  tenantId: string;
+  kind: ReportKind;
+  subject: ReportSubject;
+  ownerId: string;
+  signalId: string;
+  latest: { data: ReportData; at: string };
+}
+
+interface Created extends ReportBody {
+  createdAt: string;
+  nextBestActions: NextBestAction[];
+}
+
+interface Notified extends Created {
+  notified: { notificationId: string; channel: string; at: string; snapshot: ReportData };
+}
+
+interface WithFeedback extends Notified {
+  feedback: { verdict: FeedbackVerdict; by: string; note: string | null; at: string };
+}
+
+/** Ended reports keep what they were, so a late command can be told what it conflicts with. */
+type Ended = Created & Partial<Pick<WithFeedback, 'notified' | 'feedback'>>;
+
+export type Report =
+  | { status: 'EMPTY' }
+  | ({ status: 'INCOMING' } & ReportBody)
+  | ({ status: 'CREATED' } & Created)
+  | ({ status: 'NOTIFIED' } & Notified)
+  | ({ status: 'FEEDBACK_PROVIDED' } & WithFeedback)
+  | ({ status: 'EXPIRED'; expiredAt: string; reason: string } & Ended)
+  | ({ status: 'STALE'; staleAt: string; reason: string } & Ended)
+  | { status: 'UNKNOWN'; eventType: string };
+
+export const initialReport = (): Report => ({ status: 'EMPTY' });

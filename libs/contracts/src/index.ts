@@ -10,3 +10,9 @@ export { PERMISSIONS, TIERS, AccessChanged, AccessChangedPayload } from './ident
 export type { Permission, Tier, Principal, AccessTokenClaims } from './identity/access';
 export * from './features';
 export * from './webhooks';
+export * from './ingestion/upstream-records';
+export * from './ingestion/ingestion-events';
+export * from './voc/voc-events';
+export * from './scoring/scoring-events';
+export * from './reports/report-events';
+export * from './notifications/notification-events';

@@ -5,6 +5,22 @@
 export const Topics = {
   /** Revocations, role changes, suspensions: every service invalidates its auth caches. */
   identityAccess: 'identity.access.v1',
+  /** Source records' lifecycle (created / updated / removed / unresolvable), keyed by account id. */
+  ingestionRecords: 'ingestion.records.v1',
+  /** Usage features per account after new usage, keyed by account id. */
+  ingestionAccountFeatures: 'ingestion.account-features.v1',
+  /** Feedback items (tickets, surveys, NPS) as they arrive, keyed by account id. */
+  ingestionFeedback: 'ingestion.feedback.v1',
+  /** Account-level voice-of-customer signals, keyed by account id. */
+  vocAccountSignals: 'voc.account-signals.v1',
+  /** Model outputs per account, keyed by account id. */
+  scoringAccountScores: 'scoring.account-scores.v1',
+  /** Report state changes, keyed by account id (exports and dashboards). */
+  reports: 'reports.reports.v1',
+  /** Notification requests from report-engine, keyed by report id. */
+  reportNotificationRequests: 'reports.notification-requests.v1',
+  /** Notification outcomes (delivered / dead-lettered), keyed by subject id. */
+  notifications: 'notifications.notifications.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
+  IsDefined,
   IsInt,
   IsISO8601,
   IsNumber,
@@ -89,10 +90,10 @@ export class MetricStatsPayload implements MetricStats {
 }
 
 export class PerMetricStatsPayload implements Record<UsageMetric, MetricStats> {
-  @ValidateNested() @Type(() => MetricStatsPayload) contacts!: MetricStatsPayload;
-  @ValidateNested() @Type(() => MetricStatsPayload) companies!: MetricStatsPayload;
-  @ValidateNested() @Type(() => MetricStatsPayload) deals!: MetricStatsPayload;
-  @ValidateNested() @Type(() => MetricStatsPayload) email!: MetricStatsPayload;
+  @IsDefined() @ValidateNested() @Type(() => MetricStatsPayload) contacts!: MetricStatsPayload;
+  @IsDefined() @ValidateNested() @Type(() => MetricStatsPayload) companies!: MetricStatsPayload;
+  @IsDefined() @ValidateNested() @Type(() => MetricStatsPayload) deals!: MetricStatsPayload;
+  @IsDefined() @ValidateNested() @Type(() => MetricStatsPayload) email!: MetricStatsPayload;
 }
 
 export class AccountFirmographicsPayload implements AccountFirmographics {
@@ -122,8 +123,8 @@ export class AccountFeaturesPayload implements AccountFeatures {
   @IsInt() @Min(0) daysActive!: number;
   @IsNumber() @Min(0) activityFrequency!: number;
   @IsNumber() @Min(-1) @Max(1) actionsTrend!: number;
-  @ValidateNested() @Type(() => PerMetricStatsPayload) actions!: PerMetricStatsPayload;
-  @ValidateNested() @Type(() => PerMetricStatsPayload) users!: PerMetricStatsPayload;
+  @IsDefined() @ValidateNested() @Type(() => PerMetricStatsPayload) actions!: PerMetricStatsPayload;
+  @IsDefined() @ValidateNested() @Type(() => PerMetricStatsPayload) users!: PerMetricStatsPayload;
   @IsOptional()
   @ValidateNested()
   @Type(() => AccountFirmographicsPayload)

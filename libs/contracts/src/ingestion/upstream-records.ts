@@ -1,0 +1,193 @@
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * What upstream systems send, through `POST /v1/ingest/<entity>` or the `upstream.<source>.<entity>`
+ * topics: the same classes validate both, so a record is accepted or rejected for the same reasons
+ * whichever way it came.
+ */
+export const RECORD_ENTITIES = ['account', 'contract', 'usage', 'feedback'] as const;
+export type RecordEntity = (typeof RECORD_ENTITIES)[number];
+
+/** Header of an upstream Kafka message saying what to do with the record (default upsert). */
+export const UPSTREAM_OP_HEADER = 'fs-op';
+export type UpstreamOp = 'upsert' | 'delete';
+
+const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9_:@/-]{0,127}$/;
+const EXTERNAL_ID_MESSAGE = 'must be 1–128 letters, digits or _:@/- (starting with a letter or digit)';
+
+export class AccountRecord {
+  @Matches(EXTERNAL_ID, { message: `externalId ${EXTERNAL_ID_MESSAGE}` })
+  externalId!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @IsOptional()
+  @Matches(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z0-9-]+$/i, {
+    message: 'domain must be a host name like acme.com',
+  })
+  domain?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  industry?: string | null;
+
+  /** HubSpot bucket, e.g. "51 to 200". */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  employeeRange?: string | null;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  webRank?: number | null;
+
+  @IsIn(['customer', 'prospect'])
+  lifecycle!: 'customer' | 'prospect';
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  closeDate?: string | null;
+
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  mrr?: number | null;
+
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  arr?: number | null;
+
+  /** The account owner: receives the account's reports. */
+  @IsOptional()
+  @IsEmail()
+  ownerEmail?: string | null;
+}
+
+export class ContractRecord {
+  @Matches(EXTERNAL_ID, { message: `externalId ${EXTERNAL_ID_MESSAGE}` })
+  externalId!: string;
+
+  @Matches(EXTERNAL_ID, { message: `accountExternalId ${EXTERNAL_ID_MESSAGE}` })
+  accountExternalId!: string;
+
+  @IsNumber()
+  @Min(0)
+  arr!: number;
+
+  @IsISO8601({ strict: true })
+  startDate!: string;
+
+  @IsISO8601({ strict: true })
+  renewalDate!: string;
+
+  @IsIn(['active', 'pending_renewal', 'cancelled'])
+  status!: 'active' | 'pending_renewal' | 'cancelled';
+}
+
+export class PerAreaCounts {
+  @IsInt() @Min(0) contacts!: number;
+  @IsInt() @Min(0) companies!: number;
+  @IsInt() @Min(0) deals!: number;
+  @IsInt() @Min(0) email!: number;
+}
+
+export class UsageRecord {
+  @Matches(EXTERNAL_ID, { message: `accountExternalId ${EXTERNAL_ID_MESSAGE}` })
+  accountExternalId!: string;
+
+  /** Start of the period the counts cover (weekly rows in the HubSpot data). */
+  @IsISO8601({ strict: true })
+  at!: string;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PerAreaCounts)
+  actions!: PerAreaCounts;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PerAreaCounts)
+  users!: PerAreaCounts;
+}
+
+export class FeedbackRecord {
+  @Matches(EXTERNAL_ID, { message: `externalId ${EXTERNAL_ID_MESSAGE}` })
+  externalId!: string;
+
+  @Matches(EXTERNAL_ID, { message: `accountExternalId ${EXTERNAL_ID_MESSAGE}` })
+  accountExternalId!: string;
+
+  @IsISO8601({ strict: true })
+  at!: string;
+
+  @IsIn(['nps', 'survey', 'ticket', 'chat', 'review'])
+  channel!: 'nps' | 'survey' | 'ticket' | 'chat' | 'review';
+
+  /** NPS 0–10 for nps; CSAT 1–5 for survey; absent for free text. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  score?: number | null;
+
+  @IsString()
+  @MaxLength(10_000)
+  text!: string;
+}
+
+/** Largest REST batch: big enough for bulk loads, small enough to validate and answer within a request. */
+export const MAX_BATCH = 1000;
+
+function batchOf<T>(cls: new () => T) {
+  class Batch {
+    /** The upstream system, e.g. `crm`, `product`, `surveys` (the `<source>` of upstream topics). */
+    @Matches(/^[a-z][a-z0-9-]{0,39}$/, {
+      message: 'source must be a lowercase name like crm or product-analytics',
+    })
+    source!: string;
+
+    @ValidateNested({ each: true })
+    @ArrayMinSize(1)
+    @ArrayMaxSize(MAX_BATCH)
+    @Type(() => cls)
+    records!: T[];
+  }
+  return Batch;
+}
+
+export class AccountBatch extends batchOf(AccountRecord) {}
+export class ContractBatch extends batchOf(ContractRecord) {}
+export class UsageBatch extends batchOf(UsageRecord) {}
+export class FeedbackBatch extends batchOf(FeedbackRecord) {}
+
+export const RECORD_CLASSES = {
+  account: AccountRecord,
+  contract: ContractRecord,
+  usage: UsageRecord,
+  feedback: FeedbackRecord,
+} as const satisfies Record<RecordEntity, new () => object>;

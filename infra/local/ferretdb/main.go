@@ -16,6 +16,7 @@ import (
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 func main() {
@@ -65,7 +66,14 @@ func pingPostgreSQL(ctx context.Context, url string) error {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 
-	conn, err := pgx.Connect(ctx, url)
+	// The URL may carry pool settings (pool_max_conns) that only pgxpool understands;
+	// parse it as a pool config so the plain connection ignores them.
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return err
+	}
+
+	conn, err := pgx.ConnectConfig(ctx, cfg.ConnConfig)
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,25 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'bench/**/*.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // Tests of any project may use the testing lib (real infrastructure, process supervisor);
+      // production code may not. Ownership (scope) rules stay as strict as for the code itself.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            ...typeConstraints.map((c) => ({
+              ...c,
+              onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'],
+            })),
+            ...scopeConstraints,
+          ],
+        },
+      ],
+    },
   },
   prettier,
 ];

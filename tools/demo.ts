@@ -4,18 +4,30 @@
  * running until Ctrl-C. `--stop` stops services a previous demo left running (used by `make down`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   buildServices,
+  defaultTopology,
   exportToEnv,
   infra,
+  newSecrets,
   repoRoot,
-  SERVICES,
-  startService,
-  waitReady,
+  RunningService,
+  startTopology,
 } from '@foresight/testing';
 
 const pidDir = join(repoRoot, '.local/pids');
+const secretsFile = join(repoRoot, '.local/demo-secrets.json');
+
+/** Kept across runs: identity's signing keys in the event store are sealed with the encryption key. */
+function demoSecrets(): { adminToken: string; encryptionKey: string } {
+  if (existsSync(secretsFile))
+    return JSON.parse(readFileSync(secretsFile, 'utf8')) as ReturnType<typeof newSecrets>;
+  const secrets = newSecrets();
+  mkdirSync(dirname(secretsFile), { recursive: true });
+  writeFileSync(secretsFile, JSON.stringify(secrets), { mode: 0o600 });
+  return secrets;
+}
 
 function stopLeftovers(): void {
   if (!existsSync(pidDir)) return;
@@ -39,8 +51,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   buildServices();
   mkdirSync(pidDir, { recursive: true });
-  const running = SERVICES.map((name) => startService(name));
-  for (const svc of running) writeFileSync(join(pidDir, `svc-${svc.name}.pid`), String(svc.process.pid));
+  const running: RunningService[] = [];
 
   const shutdown = async (code: number) => {
     console.log('\nstopping services…');
@@ -52,7 +63,12 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown(0));
 
   try {
-    await Promise.all(running.map((svc) => waitReady(svc, 90_000)));
+    await startTopology(defaultTopology(demoSecrets()), {
+      onStart: (svc) => {
+        running.push(svc);
+        writeFileSync(join(pidDir, `svc-${svc.name}.pid`), String(svc.process.pid));
+      },
+    });
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
     await shutdown(1);

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { startTelemetry } from '@foresight/observability';
 import { BaseConfig, ConfigError, loadConfig } from './config/config';
 import { DomainErrorFilter } from './http/domain-error.filter';
 import { createValidationPipe } from './http/validation';
@@ -16,6 +17,11 @@ export interface ServiceDefinition<C extends BaseConfig> {
   /** Service defaults (its port) applied when the variable is absent. */
   defaults?: Partial<Record<keyof C, unknown>>;
   module: (config: C) => DynamicModule;
+  /**
+   * Runs on the built app before it listens: extra transports (`app.connectMicroservice`, e.g. a
+   * gRPC server, started by runService) or adapter hooks.
+   */
+  configure?: (app: NestFastifyApplication, config: C) => void | Promise<void>;
 }
 
 /** Builds the application without listening, so tests can drive it in-process. */
@@ -36,6 +42,7 @@ export async function createService<C extends BaseConfig>(
   app.useGlobalFilters(new DomainErrorFilter());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   setupOpenApi(app, def);
+  await def.configure?.(app, config);
   return { app, config };
 }
 
@@ -59,7 +66,10 @@ function setupOpenApi(
 /** Entry point for a service's main.ts: a bad config or failed start exits non-zero with the reason. */
 export async function runService<C extends BaseConfig>(def: ServiceDefinition<C>): Promise<void> {
   try {
+    // Before the app is built: its connections' first spans need the tracer provider.
+    startTelemetry({ serviceName: def.name });
     const { app, config } = await createService(def);
+    await app.startAllMicroservices();
     await app.listen({ port: config.PORT, host: config.HOST });
     app.get(Logger).log(`${def.name} listening on http://${config.HOST}:${config.PORT} (docs at /docs)`);
   } catch (err) {

@@ -1,3 +1,5 @@
+// First, before anything that loads http, Nest, pg or mongoose: OpenTelemetry patches them on load.
+import './telemetry/instrument';
 export { BaseConfig, ConfigError, loadConfig } from './config/config';
 export { CONFIG, SERVICE_NAME } from './config/tokens';
 export { KAFKA, KAFKA_ADMIN, MONGO_CONNECTION, EVENTSTORE_PROBE } from './connections/tokens';
@@ -10,3 +12,4 @@ export type { ServiceDefinition } from './bootstrap';
 export { createValidationPipe, fieldErrors } from './http/validation';
 export type { FieldError } from './http/validation';
 export { DomainErrorFilter } from './http/domain-error.filter';
+export { MetricsController } from './metrics/metrics.controller';

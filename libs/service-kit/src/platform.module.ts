@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { Admin, Kafka } from 'kafkajs';
 import { Connection } from 'mongoose';
 import { LoggerModule } from 'nestjs-pino';
+import { enableDefaultMetrics, shutdownTelemetry, traceLogFields } from '@foresight/observability';
 import { BaseConfig } from './config/config';
 import { CONFIG, SERVICE_NAME } from './config/tokens';
 import { connectMongo, createEventStoreProbe, createKafka } from './connections/connections';
@@ -14,6 +15,7 @@ import {
   MONGO_CONNECTION,
 } from './connections/tokens';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 
 /** Closes the shared connections after Nest has stopped taking requests (SIGTERM → enableShutdownHooks). */
 class ConnectionsShutdown implements OnApplicationShutdown {
@@ -25,6 +27,8 @@ class ConnectionsShutdown implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([this.admin.disconnect(), this.mongo.close(), this.eventStore.close()]);
+    // Last: spans of the shutdown itself are flushed too.
+    await shutdownTelemetry();
   }
 }
 
@@ -41,6 +45,7 @@ export interface PlatformOptions<C extends BaseConfig> {
 @Module({})
 export class PlatformModule {
   static forRoot<C extends BaseConfig>({ name, config }: PlatformOptions<C>): DynamicModule {
+    enableDefaultMetrics();
     return {
       module: PlatformModule,
       imports: [
@@ -48,8 +53,12 @@ export class PlatformModule {
           pinoHttp: {
             level: config.LOG_LEVEL,
             base: { service: name },
-            // Probes every few seconds would drown the request log.
-            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+            // trace_id/span_id of the active span on every line, to join logs to traces.
+            mixin: traceLogFields,
+            // Probes and scrapes every few seconds would drown the request log.
+            autoLogging: {
+              ignore: (req) => /^\/(health|metrics)/.test(req.url ?? ''),
+            },
             redact: {
               paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
               remove: true,
@@ -58,7 +67,7 @@ export class PlatformModule {
         }),
         TerminusModule.forRoot({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: 0 }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: name },
@@ -72,7 +81,10 @@ export class PlatformModule {
             return admin;
           },
         },
-        { provide: MONGO_CONNECTION, useFactory: () => connectMongo(config.MONGO_URL) },
+        {
+          provide: MONGO_CONNECTION,
+          useFactory: () => connectMongo(config.MONGO_URL, config.MONGO_POOL_SIZE),
+        },
         { provide: EVENTSTORE_PROBE, useFactory: () => createEventStoreProbe(config.EVENTSTORE_URL) },
         ConnectionsShutdown,
       ],

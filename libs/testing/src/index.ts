@@ -8,3 +8,30 @@ export type { ScratchMongo } from './scratch-mongo';
 export { DeciderSpecification } from './decider-specification';
 export type { DeciderSpec, DeciderGiven, DeciderThen } from './decider-specification';
 export { describeIf } from './describe-if';
+export {
+  checkTenantIsolation,
+  formatIsolationReport,
+  fastifyRoutes,
+  startFromSources,
+  createTestApp,
+  startTestIdentity,
+  createTestTenant,
+  createTestApiKey,
+  revokeTestApiKey,
+  logoutTestOwner,
+  setTestTenantStatus,
+  isolationTenants,
+} from './tenant-isolation';
+export type {
+  TenantCaller,
+  TenantIsolationOptions,
+  TenantIsolationReport,
+  RouteReport,
+  ProbeResult,
+  SourceProcess,
+  TestIdentity,
+  TestTenant,
+  ServiceKitParts,
+} from './tenant-isolation';
+export { freeTopology, defaultTopology, newSecrets, envFor, startTopology } from './topology';
+export type { TopologyEnv } from './topology';

@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildServices,
-  freePort,
+  envFor,
+  freeTopology,
   infra,
   mainOf,
   RunningService,
   SERVICES,
   startScratchMongo,
   startService,
+  startTopology,
   waitReady,
 } from '../src';
 
@@ -27,16 +29,8 @@ describe('the six service shells, as separate processes', () => {
     const logDir = mkdtempSync(join(tmpdir(), 'foresight-shells-'));
     const running: RunningService[] = [];
     try {
-      for (const name of SERVICES) {
-        running.push(
-          startService(name, {
-            port: await freePort(),
-            logDir,
-            env: { MONGO_URL: mongo.url, HEALTH_TIMEOUT_MS: '1500' },
-          }),
-        );
-      }
-      await Promise.all(running.map((svc) => waitReady(svc, 60_000)));
+      const topology = await freeTopology({ MONGO_URL: mongo.url, HEALTH_TIMEOUT_MS: '1500' });
+      await startTopology(topology, { logDir, onStart: (svc) => running.push(svc) });
       for (const svc of running) {
         const { status, body } = await readiness(svc);
         expect({ service: svc.name, status, info: body['info'] }).toEqual({
@@ -95,8 +89,10 @@ describe('the six service shells, as separate processes', () => {
   });
 
   it('shuts down on SIGTERM by itself, closing its connections, without needing a SIGKILL', async () => {
+    const topology = await freeTopology();
     const svc = startService('identity', {
-      port: await freePort(),
+      port: topology.ports.identity,
+      env: envFor('identity', topology),
       logDir: mkdtempSync(join(tmpdir(), 'foresight-term-')),
     });
     await waitReady(svc, 60_000);

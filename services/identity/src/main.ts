@@ -1,6 +1,7 @@
 import { runService } from '@foresight/service-kit';
 import { AppModule } from './app.module';
 import { IdentityConfig, identityDefaults } from './config';
+import { connectGrpc } from './grpc';
 
 void runService({
   name: 'identity',
@@ -9,4 +10,5 @@ void runService({
   configClass: IdentityConfig,
   defaults: identityDefaults,
   module: (config) => AppModule.register(config),
+  configure: (app, config) => connectGrpc(app, config),
 });

@@ -1,6 +1,6 @@
-import { BaseConfig } from '@foresight/service-kit';
+import { AuthConfig } from '@foresight/auth';
 
-/** ingestion's environment; the shared variables (ports, brokers, stores) come from BaseConfig. */
-export class IngestionConfig extends BaseConfig {}
+/** ingestion's environment: shared variables from BaseConfig; identity's addresses and JWT settings from AuthConfig. */
+export class IngestionConfig extends AuthConfig {}
 
 export const ingestionDefaults = { PORT: 3002 };

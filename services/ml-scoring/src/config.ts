@@ -1,6 +1,6 @@
-import { BaseConfig } from '@foresight/service-kit';
+import { AuthConfig } from '@foresight/auth';
 
-/** ml-scoring's environment; the shared variables (ports, brokers, stores) come from BaseConfig. */
-export class MlScoringConfig extends BaseConfig {}
+/** ml-scoring's environment: shared variables from BaseConfig; identity's addresses and JWT settings from AuthConfig. */
+export class MlScoringConfig extends AuthConfig {}
 
 export const mlScoringDefaults = { PORT: 3005 };

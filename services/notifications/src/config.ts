@@ -1,6 +1,6 @@
-import { BaseConfig } from '@foresight/service-kit';
+import { AuthConfig } from '@foresight/auth';
 
-/** notifications's environment; the shared variables (ports, brokers, stores) come from BaseConfig. */
-export class NotificationsConfig extends BaseConfig {}
+/** notifications's environment: shared variables from BaseConfig; identity's addresses and JWT settings from AuthConfig. */
+export class NotificationsConfig extends AuthConfig {}
 
 export const notificationsDefaults = { PORT: 3004 };

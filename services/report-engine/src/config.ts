@@ -1,6 +1,6 @@
-import { BaseConfig } from '@foresight/service-kit';
+import { AuthConfig } from '@foresight/auth';
 
-/** report-engine's environment; the shared variables (ports, brokers, stores) come from BaseConfig. */
-export class ReportEngineConfig extends BaseConfig {}
+/** report-engine's environment: shared variables from BaseConfig; identity's addresses and JWT settings from AuthConfig. */
+export class ReportEngineConfig extends AuthConfig {}
 
 export const reportEngineDefaults = { PORT: 3003 };

@@ -1,6 +1,6 @@
-import { BaseConfig } from '@foresight/service-kit';
+import { AuthConfig } from '@foresight/auth';
 
-/** voc-signals's environment; the shared variables (ports, brokers, stores) come from BaseConfig. */
-export class VocSignalsConfig extends BaseConfig {}
+/** voc-signals's environment: shared variables from BaseConfig; identity's addresses and JWT settings from AuthConfig. */
+export class VocSignalsConfig extends AuthConfig {}
 
 export const vocSignalsDefaults = { PORT: 3006 };

@@ -36,6 +36,8 @@ export interface Principal {
   permissions: string[];
   tier: Tier;
   rateLimitRpm: number;
+  /** Users: their email, which is how records name account owners (reports go to the owner). */
+  email?: string;
   /** API keys: the display prefix and the user who owns the key. */
   keyPrefix?: string;
   ownerUserId?: string;
@@ -50,6 +52,8 @@ export interface AccessTokenClaims {
   perms: string[];
   tier: Tier;
   rpm: number;
+  /** The user's email in this tenant: the key that ties records' account owners to users. */
+  email?: string;
   /** Session (refresh-token family) id, so a logout or reuse detection can revoke live tokens. */
   sid: string;
   iat: number;

@@ -62,6 +62,16 @@ export class BaseConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * Concurrent commands this process sends to Mongo. Kept small: FerretDB deadlocks when many
+   * multi-statement commands hold its PostgreSQL connections at once (docs/adr/0002).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  MONGO_POOL_SIZE = 10;
+
   /** How long a readiness probe waits for each dependency before calling it down. */
   @Type(() => Number)
   @IsInt()

@@ -29,9 +29,13 @@ export function createKafka(config: BaseConfig, clientId: string): Kafka {
  * Opens the Mongo connection, retrying while the server comes up: mongoose does not retry a failed
  * initial connection by itself, but once connected the driver reconnects on its own.
  */
-export async function connectMongo(url: string, attempts = 20): Promise<Connection> {
+export async function connectMongo(url: string, poolSize = 10, attempts = 20): Promise<Connection> {
   for (let attempt = 1; ; attempt++) {
-    const conn = mongoose.createConnection(url, { serverSelectionTimeoutMS: 3000, autoIndex: true });
+    const conn = mongoose.createConnection(url, {
+      serverSelectionTimeoutMS: 3000,
+      autoIndex: true,
+      maxPoolSize: poolSize,
+    });
     try {
       await conn.asPromise();
       return conn;

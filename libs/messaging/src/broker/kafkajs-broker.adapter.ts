@@ -1,0 +1,200 @@
+import { Consumer, IHeaders, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { connect, Socket } from 'node:net';
+import { MessagingLogger } from '../messaging.hooks';
+import {
+  Broker,
+  BrokerAdmin,
+  IncomingRecord,
+  OutgoingRecord,
+  RawConsumer,
+  RawProducer,
+  TopicRecords,
+  TopicSpec,
+} from './broker.port';
+
+export interface KafkaBrokerOptions {
+  clientId: string;
+  brokers: readonly string[];
+  logger: MessagingLogger;
+}
+
+function decodeHeaders(raw: IHeaders | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw ?? {})) {
+    const one = Array.isArray(value) ? value[0] : value;
+    if (one !== undefined) headers[name] = Buffer.isBuffer(one) ? one.toString('utf8') : String(one);
+  }
+  return headers;
+}
+
+function toKafkaMessages(records: readonly OutgoingRecord[]) {
+  return records.map((r) => ({ key: r.key, value: r.value, headers: r.headers }));
+}
+
+/**
+ * One kafkajs client per producer, consumer or admin, each knowing its own sockets. kafkajs drops a
+ * broker from its pool after a connection error without closing it (brokerPool.removeBroker), so
+ * after a broker restart a disconnected client can still hold a socket open and keep the process
+ * alive; `disconnect` below destroys what its client left behind.
+ */
+function client(options: KafkaBrokerOptions, role: string) {
+  const { logger } = options;
+  const sockets = new Set<Socket>();
+  const kafka = new Kafka({
+    clientId: `${options.clientId}-${role}`,
+    brokers: [...options.brokers],
+    connectionTimeout: 3000,
+    logLevel: logLevel.WARN,
+    socketFactory: ({ host, port, onConnect }) => {
+      const socket = connect({ host, port }, onConnect);
+      socket.setKeepAlive(true, 60_000);
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
+      return socket;
+    },
+    logCreator:
+      () =>
+      ({ level, log }: LogEntry) => {
+        const { message, ...fields } = log;
+        // We bound the idempotent producer's retries on purpose (see producer()); the warning adds nothing.
+        if (message.startsWith('Limiting retries for the idempotent producer')) return;
+        if (level <= logLevel.ERROR) logger.error({ kafkajs: fields }, message);
+        else if (level === logLevel.WARN) logger.warn({ kafkajs: fields }, message);
+        else logger.debug({ kafkajs: fields }, message);
+      },
+  });
+  return {
+    kafka,
+    closeLeftovers() {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    },
+  };
+}
+
+export function kafkaBroker(options: KafkaBrokerOptions): Broker {
+  return {
+    async admin(): Promise<BrokerAdmin> {
+      const { kafka, closeLeftovers } = client(options, 'admin');
+      const admin = kafka.admin();
+      await admin.connect();
+      return {
+        listTopics: () => admin.listTopics(),
+        async createTopics(specs: readonly Required<TopicSpec>[]) {
+          if (!specs.length) return;
+          // Returns false (no error) when some already existed; a concurrent creator is not a failure.
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: specs.map((s) => ({
+              topic: s.topic,
+              numPartitions: s.partitions,
+              replicationFactor: s.replicationFactor,
+              configEntries: Object.entries(s.config).map(([name, value]) => ({ name, value })),
+            })),
+          });
+        },
+        async close() {
+          await admin.disconnect();
+          closeLeftovers();
+        },
+      };
+    },
+
+    producer(): RawProducer {
+      const { kafka, closeLeftovers } = client(options, 'producer');
+      // maxInFlightRequests 1 is what kafkajs requires for idempotence; Java's murmur2 partitioner
+      // so that a key lands on the same partition whichever client produced it. Retries are bounded
+      // (~30 s at most) so a send against a dead broker fails back to the caller — the relay then
+      // retries from its checkpoint — instead of hanging shutdown forever.
+      const producer: Producer = kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 5000 },
+      });
+      return {
+        connect: () => producer.connect(),
+        async disconnect() {
+          await producer.disconnect();
+          closeLeftovers();
+        },
+        async send(batch: readonly TopicRecords[]) {
+          const topicMessages = batch
+            .filter((b) => b.records.length)
+            .map((b) => ({ topic: b.topic, messages: toKafkaMessages(b.records) }));
+          if (topicMessages.length) await producer.sendBatch({ acks: -1, topicMessages });
+        },
+      };
+    },
+
+    consumer(groupId: string, { sessionTimeoutMs = 10_000 } = {}): RawConsumer {
+      const { kafka, closeLeftovers } = client(options, 'consumer');
+      const consumer: Consumer = kafka.consumer({
+        groupId,
+        // Java's default is 45 s: that long would a crashed member's partitions sit idle. Handlers
+        // heartbeat between messages, so only one message taking longer than this could trip it.
+        sessionTimeout: sessionTimeoutMs,
+        heartbeatInterval: Math.min(3000, Math.floor(sessionTimeoutMs / 3)),
+        // stop() waits for the fetch in flight; a shorter long-poll keeps shutdown and rebalances quick.
+        maxWaitTimeInMs: 500,
+        // A handler failure is ours to retry (the consumer does, then dead-letters); anything that
+        // still escapes is infrastructure (broker or Mongo away): keep restarting, never give up.
+        retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5000, restartOnFailure: async () => true },
+      });
+      let started = false;
+      return {
+        async start({ topics, fromBeginning, partitionsConcurrently, onBatch }) {
+          await consumer.connect();
+          await consumer.subscribe({ topics: [...topics], fromBeginning });
+          started = true;
+          await consumer.run({
+            autoCommit: false,
+            eachBatchAutoResolve: false,
+            partitionsConsumedConcurrently: partitionsConcurrently,
+            eachBatch: async ({
+              batch,
+              resolveOffset,
+              commitOffsetsIfNecessary,
+              heartbeat,
+              isRunning,
+              isStale,
+            }) => {
+              const records: IncomingRecord[] = batch.messages.map((m) => ({
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: m.offset,
+                key: m.key ? m.key.toString('utf8') : null,
+                value: m.value,
+                headers: decodeHeaders(m.headers),
+              }));
+              await onBatch({
+                topic: batch.topic,
+                partition: batch.partition,
+                records,
+                highWatermark: batch.highWatermark,
+                heartbeat,
+                isActive: () => isRunning() && !isStale(),
+                async commit(offset: string) {
+                  resolveOffset(offset);
+                  // Not consumer.commitOffsets(): it silently drops commits once stop() began, which
+                  // would redeliver the very work a graceful shutdown waited for.
+                  const next = (BigInt(offset) + 1n).toString();
+                  await commitOffsetsIfNecessary({
+                    topics: [
+                      { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
+                    ],
+                  });
+                },
+              });
+            },
+          });
+        },
+        async stop() {
+          if (started) await consumer.stop();
+          await consumer.disconnect();
+          closeLeftovers();
+        },
+      };
+    },
+  };
+}

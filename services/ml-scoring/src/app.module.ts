@@ -1,7 +1,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@foresight/auth';
+import { BackboneModule } from '@foresight/backbone';
+import { Topics } from '@foresight/contracts';
 import { PlatformModule } from '@foresight/service-kit';
 import { MlScoringConfig } from './config';
+import { modelsProjection } from './model/projections/models.projection';
+import { PromotedModels } from './model/promoted-models';
+import { AdoptBaselineHandler } from './model/use-cases/adopt-baseline/adopt-baseline.handler';
+import { AdoptBaselineOnStart } from './model/use-cases/adopt-baseline/adopt-baseline.on-start';
+import { ListModelsHandler } from './model/use-cases/list-models/list-models.handler';
+import { ListModelsHttpController } from './model/use-cases/list-models/list-models.http.controller';
+import { PredictHandler } from './model/use-cases/predict/predict.handler';
+import { PredictHttpController } from './model/use-cases/predict/predict.http.controller';
+import { accountScoredRoute } from './score/integration/account-scored.route';
+import { accountScoresProjection } from './score/projections/account-scores.projection';
+import { GetAccountScoreHandler } from './score/use-cases/get-account-score/get-account-score.handler';
+import { GetAccountScoreHttpController } from './score/use-cases/get-account-score/get-account-score.http.controller';
+import { scoreAccountConsumer } from './score/use-cases/score-account/score-account.consumer';
+import { ScoreAccountHandler } from './score/use-cases/score-account/score-account.handler';
 
 @Module({})
 export class AppModule {
@@ -11,6 +27,23 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ name: 'ml-scoring', config }),
         AuthModule.forRoot(authOptionsFrom(config, 'ml-scoring')),
+        BackboneModule.forRoot({
+          schema: config.EVENTSTORE_SCHEMA,
+          routes: accountScoredRoute,
+          topics: [{ topic: Topics.scoringAccountScores }],
+          projections: [modelsProjection, accountScoresProjection],
+        }),
+      ],
+      controllers: [PredictHttpController, ListModelsHttpController, GetAccountScoreHttpController],
+      providers: [
+        PromotedModels,
+        AdoptBaselineHandler,
+        AdoptBaselineOnStart,
+        PredictHandler,
+        ListModelsHandler,
+        ScoreAccountHandler,
+        scoreAccountConsumer(config.CONSUMER_GROUP_SUFFIX),
+        GetAccountScoreHandler,
       ],
     };
   }

@@ -1,6 +1,53 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AuthConfig } from '@foresight/auth';
 
-/** ml-scoring's environment: shared variables from BaseConfig; identity's addresses and JWT settings from AuthConfig. */
-export class MlScoringConfig extends AuthConfig {}
+/**
+ * ml-scoring's environment; the shared variables (ports, brokers, stores) come from BaseConfig, and
+ * identity's addresses, the JWT issuer/audience and REDIS_URL from AuthConfig.
+ */
+export class MlScoringConfig extends AuthConfig {
+  /** PostgreSQL schema of the service's event store (one per service; tests use their own). */
+  @Matches(/^[a-z_][a-z0-9_]{0,55}$/, { message: 'must be a lower-case PostgreSQL identifier' })
+  EVENTSTORE_SCHEMA = 'es_ml_scoring';
+
+  /**
+   * Appended to the consumer-group names. Empty in deployments (every instance shares the group);
+   * test runs set a unique one, so runs sharing a broker never split each other's partitions.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{0,60}$/, { message: 'must be at most 60 letters, digits, ".", "_" or "-"' })
+  CONSUMER_GROUP_SUFFIX = '';
+
+  /** Seeds the baseline's demo accounts and its training; another seed is another model version. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  BASELINE_SEED = 7;
+
+  /** Demo accounts generated for the baseline (about 80 % are customers, the training rows). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(50_000)
+  BASELINE_ACCOUNTS = 800;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(104)
+  BASELINE_WEEKS = 26;
+
+  /** The demo data's "now": fixed, so every instance and restart trains the same version. */
+  @IsISO8601({ strict: true })
+  BASELINE_AS_OF = '2025-06-16T09:00:00.000Z';
+
+  /** A score is published again only when its probability moved by more than this. */
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  SCORE_MIN_CHANGE = 0.01;
+}
 
 export const mlScoringDefaults = { PORT: 3005 };

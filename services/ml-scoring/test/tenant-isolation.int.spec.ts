@@ -1,15 +1,21 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { AccountFeaturesChanged, Topics } from '@foresight/contracts';
 import * as kit from '@foresight/service-kit';
 import {
   checkTenantIsolation,
   createTestApp,
   formatIsolationReport,
+  infra,
   isolationTenants,
   startTestIdentity,
   TestIdentity,
 } from '@foresight/testing';
 import { AppModule } from '../src/app.module';
 import { MlScoringConfig, mlScoringDefaults } from '../src/config';
+import { decliningAccount } from './support/accounts';
+import { envelope, eventually, TestPublisher } from './support/kafka';
+import { PrivateStores, privateStores } from './support/ml-process';
 
 /**
  * Every route of ml-scoring, as the router has them, called by tenant A's owner (a real JWT from a real
@@ -21,18 +27,23 @@ import { MlScoringConfig, mlScoringDefaults } from '../src/config';
 describe('ml-scoring: tenant isolation on every route', () => {
   let identity: TestIdentity;
   let app: NestFastifyApplication | undefined;
+  let stores: PrivateStores;
+  let publisher: TestPublisher | undefined;
 
   beforeAll(async () => {
     identity = await startTestIdentity();
+    stores = privateStores('mlisol');
   });
 
   afterAll(async () => {
+    await publisher?.close();
     await app?.close();
+    await stores?.drop();
     await identity?.stop();
   });
 
   it("never gives a principal of tenant A tenant B's data", async () => {
-    const { caller, victim } = await isolationTenants(identity);
+    const { caller, victim, b } = await isolationTenants(identity);
     app = await createTestApp(
       {
         name: 'ml-scoring',
@@ -40,12 +51,51 @@ describe('ml-scoring: tenant isolation on every route', () => {
         defaults: mlScoringDefaults,
         module: (config) => AppModule.register(config),
       },
-      { ...process.env, ...identity.authEnv, LOG_LEVEL: 'warn' },
+      { ...process.env, ...identity.authEnv, ...stores.env, LOG_LEVEL: 'warn' },
       kit,
     );
-    const report = await checkTenantIsolation({ app, caller, victim: { ...victim, params: {} } });
+    await app.init();
+    const fastify = app.getHttpAdapter().getInstance();
+
+    // B's account is scored from features published the way ingestion publishes them.
+    const bAccount = randomUUID();
+    publisher = await TestPublisher.connect((await infra()).kafkaBrokers);
+    await publisher.publish(
+      Topics.ingestionAccountFeatures,
+      bAccount,
+      envelope(AccountFeaturesChanged.type, b.tenantId, {
+        service: 'ingestion',
+        stream: `features-${bAccount}`,
+        revision: 0,
+      }),
+      { accountId: bAccount, features: decliningAccount(bAccount) },
+    );
+    const asB = { authorization: `Bearer ${b.owner.accessToken}` };
+    await eventually(async () => {
+      const res = await fastify.inject({ url: `/v1/scores/${bAccount}`, headers: asB });
+      return res.statusCode === 200 ? true : undefined;
+    }, 20_000);
+
+    const features = decliningAccount(randomUUID());
+    const report = await checkTenantIsolation({
+      app,
+      caller,
+      victim: { ...victim, params: { accountId: bAccount }, markers: [...(victim.markers ?? []), bAccount] },
+      bodies: {
+        'POST /v1/predict/single': { ...features },
+        'POST /v1/predict': { accounts: [features] },
+      },
+    });
     console.log(formatIsolationReport('ml-scoring', report));
     expect(report.violations).toEqual([]);
-    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toContain('GET /v1/whoami');
+    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toEqual(
+      expect.arrayContaining([
+        'GET /v1/whoami',
+        'POST /v1/predict/single',
+        'POST /v1/predict',
+        'GET /v1/models',
+        'GET /v1/scores/:accountId',
+      ]),
+    );
   });
 });

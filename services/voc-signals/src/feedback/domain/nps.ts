@@ -30,9 +30,18 @@ export function npsCategory(score: number): NpsCategory {
 }
 
 export function npsOf(scores: readonly number[]): NpsSummary {
-  const summary = { responses: scores.length, promoters: 0, passives: 0, detractors: 0 };
-  for (const s of scores) summary[`${npsCategory(s)}s`]++;
-  const nps =
-    scores.length === 0 ? null : (100 * (summary.promoters - summary.detractors)) / summary.responses;
-  return { ...summary, nps };
+  const counts = { promoters: 0, passives: 0, detractors: 0 };
+  for (const s of scores) counts[`${npsCategory(s)}s`]++;
+  return npsFromCounts(counts);
+}
+
+/** The same summary from per-category counts (what a read model can count without loading answers). */
+export function npsFromCounts(counts: {
+  promoters: number;
+  passives: number;
+  detractors: number;
+}): NpsSummary {
+  const responses = counts.promoters + counts.passives + counts.detractors;
+  const nps = responses === 0 ? null : (100 * (counts.promoters - counts.detractors)) / responses;
+  return { responses, ...counts, nps };
 }

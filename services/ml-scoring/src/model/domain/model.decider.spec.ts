@@ -1,0 +1,76 @@
+import { DeciderSpecification } from '@foresight/testing';
+import { trainBaseline } from './baseline-training';
+import type { AdoptBaseline } from './model.commands';
+import { BASELINE_MODEL_ID, modelDecider } from './model.decider';
+import type { ModelPromoted, ModelTrained } from './model.events';
+
+const spec = DeciderSpecification.for(modelDecider);
+const settings = { seed: 7, accounts: 300, weeks: 26, asOf: '2025-06-16T09:00:00.000Z' };
+const at = '2025-07-01T08:00:00.000Z';
+
+function trained(seed: number): ModelTrained['data'] {
+  const { model, trainingSet } = trainBaseline({ ...settings, seed }, at);
+  const { featureNames, means, stds, weights, bias, threshold } = model;
+  return {
+    modelId: BASELINE_MODEL_ID,
+    version: model.version,
+    outcome: 'CHURN',
+    algorithm: 'logistic_regression',
+    trainedAt: model.trainedAt,
+    trainingMs: 12,
+    trainingSet,
+    artifact: { featureNames, means, stds, weights, bias, threshold },
+    metrics: model.metrics,
+  };
+}
+
+const seven = trained(7);
+const adopt = (data: ModelTrained['data']): AdoptBaseline => ({
+  type: 'AdoptBaseline',
+  data: { trained: data, at },
+});
+const trainedEvent = (data: ModelTrained['data']): ModelTrained => ({ type: 'ModelTrained', data });
+const promoted = (version: string): ModelPromoted => ({
+  type: 'ModelPromoted',
+  data: { modelId: BASELINE_MODEL_ID, version, previousVersion: null, promotedAt: at },
+});
+
+describe('model decider', () => {
+  describe('no model yet', () => {
+    it('records the trained baseline and promotes it, in one append', () =>
+      spec
+        .given([])
+        .when(adopt(seven))
+        .then([trainedEvent(seven), promoted(seven.version)]));
+
+    it('trains the same version from the same settings (so instances agree)', () => {
+      expect(trained(7).version).toBe(seven.version);
+      expect(trained(7).artifact).toEqual(seven.artifact);
+    });
+  });
+
+  describe('trained, not promoted', () => {
+    it('promotes the version it already holds without recording it twice', () =>
+      spec
+        .given([trainedEvent(seven)])
+        .when(adopt(seven))
+        .then([promoted(seven.version)]));
+  });
+
+  describe('promoted', () => {
+    it('takes nothing when the same baseline is offered again (a restart, a second instance)', () =>
+      spec
+        .given([trainedEvent(seven), promoted(seven.version)])
+        .when(adopt(seven))
+        .thenNothingHappened());
+
+    it('keeps the promoted baseline when one trained with other settings is offered', () => {
+      const eight = trained(8);
+      expect(eight.version).not.toBe(seven.version);
+      spec
+        .given([trainedEvent(seven), promoted(seven.version)])
+        .when(adopt(eight))
+        .thenNothingHappened();
+    });
+  });
+});

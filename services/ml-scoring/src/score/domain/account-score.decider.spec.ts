@@ -1,0 +1,138 @@
+import type { AccountVocSignals } from '@foresight/contracts';
+import { DomainError } from '@foresight/domain';
+import { DeciderSpecification } from '@foresight/testing';
+import { decliningAccount, healthyAccount } from '../../../test/support/accounts';
+import { trainBaseline } from '../../model/domain/baseline-training';
+import type { ScoreAccount, ScoringInput } from './account-score.commands';
+import { accountScoreDecider, decide, evolve } from './account-score.decider';
+import type { AccountScoreEvent, AccountScored } from './account-score.events';
+import { initialAccountScoring } from './account-score.state';
+
+const spec = DeciderSpecification.for(accountScoreDecider);
+const { model } = trainBaseline(
+  { seed: 7, accounts: 800, weeks: 26, asOf: '2025-06-16T09:00:00.000Z' },
+  'now',
+);
+const accountId = '7a0c1f52-1c8e-4f6e-8a57-0d6f3b2f9c41';
+const at = '2025-06-16T10:00:00.000Z';
+const complaint: AccountVocSignals = { rollingSentiment: -0.9, latestNps: 3, negativeCount: 1 };
+
+let eventNo = 0;
+function command(input: ScoringInput, overrides: Partial<ScoreAccount['data']> = {}): ScoreAccount {
+  eventNo++;
+  return {
+    type: 'ScoreAccount',
+    data: {
+      tenantId: 'tenant-a',
+      accountId,
+      input,
+      cause: {
+        type: input.kind === 'features' ? 'AccountFeaturesChanged' : 'AccountSignalChanged',
+        eventId: `e${eventNo}`,
+      },
+      model: { version: model.version, scorer: model },
+      minChange: 0.01,
+      at,
+      ...overrides,
+    },
+  };
+}
+const features = (f = decliningAccount(accountId)): ScoringInput => ({ kind: 'features', features: f });
+const signal = (voc: AccountVocSignals, sourceRevision: number | null = 0): ScoringInput => ({
+  kind: 'voc',
+  voc,
+  sourceRevision,
+  at,
+});
+
+function history(...commands: ScoreAccount[]): AccountScoreEvent[] {
+  let state = initialAccountScoring();
+  return commands.flatMap((c) => {
+    const events = decide(c, state);
+    state = events.reduce(evolve, state);
+    return events;
+  });
+}
+const scores = (events: AccountScoreEvent[]) =>
+  events.filter((e): e is AccountScored => e.type === 'AccountScored');
+
+describe('account score decider', () => {
+  describe('nothing known yet', () => {
+    it('scores a declining account high on its first features, with the model version and why', () => {
+      const [observed, scored] = decide(command(features()), initialAccountScoring());
+      expect(observed!.type).toBe('FeaturesObserved');
+      expect(scored).toMatchObject({
+        type: 'AccountScored',
+        data: {
+          accountId,
+          outcome: 'CHURN',
+          prediction: 1,
+          modelVersion: model.version,
+          previousProbability: null,
+        },
+      });
+      const data = (scored as AccountScored).data;
+      expect(data.probability).toBeGreaterThan(0.6);
+      expect(data.topContributors.map((c) => c.feature)).toContain('actions_trend');
+      expect(data.cause).toEqual({ type: 'AccountFeaturesChanged', eventId: expect.any(String) });
+    });
+
+    it('keeps a voc signal without scoring: there is no usage to score yet', () => {
+      const events = decide(command(signal(complaint)), initialAccountScoring());
+      expect(events.map((e) => e.type)).toEqual(['VocSignalObserved']);
+    });
+  });
+
+  describe('scored', () => {
+    it('rescores with the latest features when a very negative NPS-3 signal arrives, and the score rises', () => {
+      const [first, second] = scores(history(command(features()), command(signal(complaint))));
+      expect(second!.data.probability).toBeGreaterThan(first!.data.probability + 0.1);
+      expect(second!.data.previousProbability).toBe(first!.data.probability);
+      expect(second!.data.cause.type).toBe('AccountSignalChanged');
+    });
+
+    it('scores features that arrive after the signal with that signal', () => {
+      const withSignal = scores(history(command(signal(complaint)), command(features())));
+      const without = scores(history(command(features())));
+      expect(withSignal[0]!.data.probability).toBeGreaterThan(without[0]!.data.probability);
+    });
+
+    it('publishes nothing when the probability did not move by more than minChange (same usage re-sent)', () => {
+      const given = history(command(features()));
+      const same = decliningAccount(accountId, '2025-06-16T00:00:00.000Z');
+      spec
+        .given(given)
+        .when(command(features(same)))
+        .then([{ type: 'FeaturesObserved', data: expect.objectContaining({ features: same }) as never }]);
+    });
+
+    it('publishes again when another model version scores, however little it moved', () => {
+      let state = history(command(features())).reduce(evolve, initialAccountScoring());
+      const next = decide(
+        command(features(), { model: { version: 'churn-lr-other', scorer: model } }),
+        state,
+      );
+      state = next.reduce(evolve, state);
+      expect(next.map((e) => e.type)).toEqual(['FeaturesObserved', 'AccountScored']);
+      expect(state.lastScore?.modelVersion).toBe('churn-lr-other');
+    });
+
+    it('drops features of an older window that arrive late', () =>
+      spec
+        .given(history(command(features())))
+        .when(command(features(healthyAccount(accountId, '2025-05-01T00:00:00.000Z'))))
+        .thenNothingHappened());
+
+    it('drops a signal older than the one it holds (by its revision in voc-signals)', () =>
+      spec
+        .given(history(command(features()), command(signal(complaint, 5))))
+        .when(command(signal({ rollingSentiment: 0.8, latestNps: 10, negativeCount: 0 }, 4)))
+        .thenNothingHappened());
+
+    it("refuses inputs for the account under another tenant (they would move that tenant's score)", () =>
+      spec
+        .given(history(command(features())))
+        .when(command(features(), { tenantId: 'tenant-b' }))
+        .thenThrows(DomainError, (e) => e.code === 'SCORING.ACCOUNT_OF_ANOTHER_TENANT'));
+  });
+});

@@ -1,0 +1,53 @@
+import type { AccountFeatures, AccountVocSignals } from '@foresight/contracts';
+import type { Event } from '@foresight/domain';
+import type { Confidence, Contributor } from '../../model/domain/churn-model';
+
+/** The integration event that moved the account's inputs: the lineage of a score. */
+export interface ScoreCause {
+  type: 'AccountFeaturesChanged' | 'AccountSignalChanged';
+  eventId: string;
+}
+
+export type FeaturesObserved = Event<
+  'FeaturesObserved',
+  { tenantId: string; accountId: string; features: AccountFeatures; cause: ScoreCause }
+>;
+
+export type VocSignalObserved = Event<
+  'VocSignalObserved',
+  {
+    tenantId: string;
+    accountId: string;
+    voc: AccountVocSignals;
+    /** Revision of the signal in voc-signals' account stream; orders signals that arrive late. */
+    sourceRevision: number | null;
+    at: string;
+    cause: ScoreCause;
+  }
+>;
+
+export type AccountScored = Event<
+  'AccountScored',
+  {
+    tenantId: string;
+    accountId: string;
+    outcome: 'CHURN';
+    probability: number;
+    /** The last published probability; null for the account's first score. */
+    previousProbability: number | null;
+    prediction: 0 | 1;
+    confidence: Confidence;
+    modelVersion: string;
+    topContributors: Contributor[];
+    cause: ScoreCause;
+    scoredAt: string;
+  }
+>;
+
+export type AccountScoreEvent = FeaturesObserved | VocSignalObserved | AccountScored;
+
+export const ACCOUNT_SCORE_EVENT_TYPES = [
+  'FeaturesObserved',
+  'VocSignalObserved',
+  'AccountScored',
+] as const satisfies readonly AccountScoreEvent['type'][];

@@ -1,8 +1,32 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@foresight/auth';
+import { BackboneModule } from '@foresight/backbone';
+import { AccountFeaturesChanged, FeedbackReceived, RecordUpserted } from '@foresight/contracts';
+import type { Projection, ProjectionEvent } from '@foresight/projections';
 import { PlatformModule } from '@foresight/service-kit';
 import { IngestionConfig } from './config';
+import { ingestionRoutes } from './integration.routes';
+import { recordsProjection } from './record/projections/records.projection';
+import { GetRecordHandler } from './record/use-cases/get-record/get-record.handler';
+import { GetRecordHttpController } from './record/use-cases/get-record/get-record.http.controller';
+import { IngestRecordsHandler } from './record/use-cases/ingest-records/ingest-records.handler';
+import { IngestRecordsHttpController } from './record/use-cases/ingest-records/ingest-records.http.controller';
+import { RemoveAccountHttpController } from './record/use-cases/ingest-records/remove-account.http.controller';
+import { UpstreamRecordsConsumer } from './record/use-cases/ingest-records/upstream-records.consumer';
+import { rejectionsProjection } from './sync/projections/rejections.projection';
+import { syncHistoryProjection } from './sync/projections/sync-history.projection';
+import { ListRejectionsHandler } from './sync/use-cases/list-rejections/list-rejections.handler';
+import { ListRejectionsHttpController } from './sync/use-cases/list-rejections/list-rejections.http.controller';
+import { ListSyncsHandler } from './sync/use-cases/list-syncs/list-syncs.handler';
+import { ListSyncsHttpController } from './sync/use-cases/list-syncs/list-syncs.http.controller';
 
+const projections = [
+  recordsProjection,
+  rejectionsProjection,
+  syncHistoryProjection,
+] as unknown as readonly Projection<object, ProjectionEvent>[];
+
+/** ingestion's manifest: entry points, handlers, then the backbone they run on. */
 @Module({})
 export class AppModule {
   static register(config: IngestionConfig): DynamicModule {
@@ -11,6 +35,30 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ name: 'ingestion', config }),
         AuthModule.forRoot(authOptionsFrom(config, 'ingestion')),
+        BackboneModule.forRoot({
+          schema: config.EVENTSTORE_SCHEMA,
+          routes: ingestionRoutes,
+          topics: [
+            { topic: RecordUpserted.topic },
+            { topic: AccountFeaturesChanged.topic },
+            { topic: FeedbackReceived.topic },
+          ],
+          projections,
+        }),
+      ],
+      controllers: [
+        IngestRecordsHttpController,
+        RemoveAccountHttpController,
+        GetRecordHttpController,
+        ListRejectionsHttpController,
+        ListSyncsHttpController,
+      ],
+      providers: [
+        IngestRecordsHandler,
+        UpstreamRecordsConsumer,
+        GetRecordHandler,
+        ListRejectionsHandler,
+        ListSyncsHandler,
       ],
     };
   }

@@ -1,15 +1,12 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import * as kit from '@foresight/service-kit';
 import {
   checkTenantIsolation,
-  createTestApp,
   formatIsolationReport,
   isolationTenants,
   startTestIdentity,
   TestIdentity,
 } from '@foresight/testing';
-import { AppModule } from '../src/app.module';
-import { IngestionConfig, ingestionDefaults } from '../src/config';
+import { accountIdFor } from '../src/record/domain/record-key';
+import { eventually, Ingestion, startIngestion } from './support/ingestion-harness';
 
 /**
  * Every route of ingestion, as the router has them, called by tenant A's owner (a real JWT from a real
@@ -20,32 +17,119 @@ import { IngestionConfig, ingestionDefaults } from '../src/config';
  */
 describe('ingestion: tenant isolation on every route', () => {
   let identity: TestIdentity;
-  let app: NestFastifyApplication | undefined;
+  let ingestion: Ingestion | undefined;
 
   beforeAll(async () => {
     identity = await startTestIdentity();
   });
 
   afterAll(async () => {
-    await app?.close();
+    await ingestion?.stop();
     await identity?.stop();
   });
 
   it("never gives a principal of tenant A tenant B's data", async () => {
-    const { caller, victim } = await isolationTenants(identity);
-    app = await createTestApp(
-      {
-        name: 'ingestion',
-        configClass: IngestionConfig,
-        defaults: ingestionDefaults,
-        module: (config) => AppModule.register(config),
-      },
-      { ...process.env, ...identity.authEnv, LOG_LEVEL: 'warn' },
-      kit,
+    const { caller, victim, b } = await isolationTenants(identity);
+    ingestion = await startIngestion(identity);
+    const asB = { authorization: `Bearer ${b.owner.accessToken}` };
+    // B's own records: an account (with a name and owner only B may see), a rejection, a batch.
+    const externalId = `b-only-${b.slug}`;
+    const secretName = `B Secret Holdings ${b.slug}`;
+    const secretOwner = `ceo@${b.slug}.example.com`;
+    const batch = await ingestion.call<{ syncId: string }>('POST', '/v1/ingest/accounts', asB, {
+      source: 'crm',
+      records: [
+        { externalId, name: secretName, lifecycle: 'customer', ownerEmail: secretOwner },
+        { externalId: `${externalId}-bad`, name: secretName, lifecycle: 'lead' },
+      ],
+    });
+    expect(batch.status).toBe(207);
+    const bRecord = () =>
+      ingestion!.call<{ status: string; data: { name: string } }>(
+        'GET',
+        `/v1/records/account/${externalId}`,
+        asB,
+      );
+    await eventually(async () => (await bRecord()).status === 200);
+    await eventually(
+      async () =>
+        (await ingestion!.call('GET', `/v1/ingest/batches/${batch.body.syncId}`, asB)).status === 200,
     );
-    const report = await checkTenantIsolation({ app, caller, victim: { ...victim, params: {} } });
+
+    const report = await checkTenantIsolation({
+      app: ingestion.app,
+      caller,
+      victim: {
+        ...victim,
+        params: { entity: 'account', externalId, syncId: batch.body.syncId },
+        markers: [
+          ...(victim.markers ?? []),
+          secretName,
+          secretOwner,
+          batch.body.syncId,
+          accountIdFor(b.tenantId, externalId),
+        ],
+      },
+      // Real batches, so the POST probes get past validation: A writes only into A, whatever it names.
+      bodies: {
+        'POST /v1/ingest/accounts': {
+          source: 'crm',
+          records: [{ externalId: 'a-own-1', name: 'A Own', lifecycle: 'customer' }],
+        },
+        'POST /v1/ingest/contracts': {
+          source: 'crm',
+          records: [
+            {
+              externalId: 'a-ctr-1',
+              accountExternalId: 'a-own-1',
+              arr: 1,
+              startDate: '2025-01-01T00:00:00Z',
+              renewalDate: '2026-01-01T00:00:00Z',
+              status: 'active',
+            },
+          ],
+        },
+        'POST /v1/ingest/usage': {
+          source: 'product',
+          records: [
+            {
+              accountExternalId: 'a-own-1',
+              at: '2025-06-02T00:00:00Z',
+              actions: { contacts: 1, companies: 0, deals: 0, email: 0 },
+              users: { contacts: 1, companies: 0, deals: 0, email: 0 },
+            },
+          ],
+        },
+        'POST /v1/ingest/feedback': {
+          source: 'surveys',
+          records: [
+            {
+              externalId: 'a-fb-1',
+              accountExternalId: 'a-missing',
+              at: '2025-06-02T00:00:00Z',
+              channel: 'ticket',
+              text: 'an account A never sent: rejected in A',
+            },
+          ],
+        },
+      },
+      victimIntact: async () => {
+        const record = await bRecord();
+        expect(record.body).toMatchObject({ status: 'active', data: { name: secretName } });
+      },
+    });
     console.log(formatIsolationReport('ingestion', report));
     expect(report.violations).toEqual([]);
-    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toContain('GET /v1/whoami');
+    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toEqual(
+      expect.arrayContaining([
+        'GET /v1/whoami',
+        'POST /v1/ingest/accounts',
+        'DELETE /v1/ingest/accounts/:externalId',
+        'GET /v1/records/:entity/:externalId',
+        'GET /v1/ingest/rejections',
+        'GET /v1/ingest/batches',
+        'GET /v1/ingest/batches/:syncId',
+      ]),
+    );
   });
 });

@@ -7,8 +7,14 @@ export type ReceiveRecord = Command<
   { key: RecordKey; payload: Readonly<Record<string, unknown>>; at: string }
 >;
 
-/** The upstream system no longer has the record. */
-export type RemoveRecord = Command<'RemoveRecord', { key: RecordKey; reason?: string | null; at: string }>;
+/**
+ * The upstream system no longer has the record. `onlyIfKnown`: the caller addresses a record it
+ * believes exists (REST DELETE), so one never received is refused rather than recorded as removed.
+ */
+export type RemoveRecord = Command<
+  'RemoveRecord',
+  { key: RecordKey; reason?: string | null; onlyIfKnown?: boolean; at: string }
+>;
 
 /** Identity resolution cannot map the record to one canonical account. */
 export type MarkUnresolvable = Command<'MarkUnresolvable', { key: RecordKey; reason: string; at: string }>;

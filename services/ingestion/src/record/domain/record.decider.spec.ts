@@ -4,7 +4,7 @@ import { contentHash } from './content-hash';
 import { RecordCommand } from './record.commands';
 import { recordDecider } from './record.decider';
 import { RecordEvent } from './record.events';
-import { RecordKey, recordIdFor } from './record-key';
+import { accountIdFor, RecordKey, recordIdFor } from './record-key';
 
 const spec = DeciderSpecification.for(recordDecider);
 const key: RecordKey = {
@@ -14,6 +14,7 @@ const key: RecordKey = {
   externalId: '001ABC',
 };
 const recordId = recordIdFor(key);
+const accountId = recordId;
 const account = {
   name: 'Northwind Analytics',
   domain: 'northwind.example',
@@ -22,9 +23,9 @@ const account = {
 };
 const t = (minute: number) => `2025-06-16T09:${String(minute).padStart(2, '0')}:00.000Z`;
 
-const receive = (payload: Record<string, unknown>, minute = 1): RecordCommand => ({
+const receive = (payload: Record<string, unknown>, minute = 1, k: RecordKey = key): RecordCommand => ({
   type: 'ReceiveRecord',
-  data: { key, payload, at: t(minute) },
+  data: { key: k, payload, at: t(minute) },
 });
 const remove: RecordCommand = { type: 'RemoveRecord', data: { key, reason: 'deleted in CRM', at: t(5) } };
 const unresolvable: RecordCommand = {
@@ -34,15 +35,15 @@ const unresolvable: RecordCommand = {
 
 const created: RecordEvent = {
   type: 'SourceCreated',
-  data: { recordId, key, contentHash: contentHash(account), payload: account, receivedAt: t(1) },
+  data: { recordId, key, accountId, contentHash: contentHash(account), payload: account, receivedAt: t(1) },
 };
 const removed: RecordEvent = {
   type: 'SourceRemoved',
-  data: { recordId, key, reason: 'deleted in CRM', removedAt: t(5) },
+  data: { recordId, key, accountId, reason: 'deleted in CRM', removedAt: t(5) },
 };
 const markedUnresolvable: RecordEvent = {
   type: 'SourceUnresolvable',
-  data: { recordId, key, reason: 'domain matches 2 accounts', detectedAt: t(6) },
+  data: { recordId, key, accountId, reason: 'domain matches 2 accounts', detectedAt: t(6) },
 };
 
 describe('record never seen', () => {
@@ -50,9 +51,97 @@ describe('record never seen', () => {
     spec.given([]).when(receive(account)).then(created);
   });
 
-  it('removal and unresolvability are recorded even for a record never loaded (seed: [*] → Source_Removed)', () => {
+  it('removal and unresolvability of an account are recorded even if never loaded (seed: [*] → Source_Removed)', () => {
     spec.given([]).when(remove).then(removed);
     spec.given([]).when(unresolvable).then(markedUnresolvable);
+  });
+
+  it('a removal addressed to a known record (REST DELETE) is refused for one never received', () => {
+    spec
+      .given([])
+      .when({ type: 'RemoveRecord', data: { key, onlyIfKnown: true, at: t(5) } })
+      .thenThrows(DomainError, (e) => e.code === 'RECORD.UNKNOWN' && e.kind === 'not_found');
+  });
+
+  it('a contract belongs to the account it names; removing one never received is refused', () => {
+    const contractKey: RecordKey = { ...key, entity: 'contract', externalId: 'C-1' };
+    const contract = { accountExternalId: '001ABC', arr: 1200, status: 'active' };
+    spec
+      .given([])
+      .when(receive(contract, 1, contractKey))
+      .then({
+        type: 'SourceCreated',
+        data: {
+          recordId: recordIdFor(contractKey),
+          key: contractKey,
+          accountId,
+          contentHash: contentHash(contract),
+          payload: contract,
+          receivedAt: t(1),
+        },
+      });
+    spec
+      .given([])
+      .when({ type: 'RemoveRecord', data: { key: contractKey, at: t(2) } })
+      .thenThrows(DomainError, (e) => e.code === 'RECORD.UNKNOWN' && e.kind === 'not_found');
+    spec
+      .given([])
+      .when(receive({ arr: 1 }, 1, contractKey))
+      .thenThrows(DomainError, (e) => e.code === 'RECORD.NO_ACCOUNT');
+  });
+
+  it('a feedback record is also captured as feedback, on creation and on every change', () => {
+    const feedbackKey: RecordKey = { ...key, entity: 'feedback', externalId: 'F-1' };
+    const item = { accountExternalId: '001ABC', channel: 'nps', score: 3, text: 'slow', at: t(0) };
+    const id = recordIdFor(feedbackKey);
+    const events: RecordEvent[] = [
+      {
+        type: 'SourceCreated',
+        data: {
+          recordId: id,
+          key: feedbackKey,
+          accountId,
+          contentHash: contentHash(item),
+          payload: item,
+          receivedAt: t(1),
+        },
+      },
+      {
+        type: 'FeedbackCaptured',
+        data: { recordId: id, key: feedbackKey, accountId, feedback: item, receivedAt: t(1) },
+      },
+    ];
+    spec
+      .given([])
+      .when(receive(item, 1, feedbackKey))
+      .then(events);
+    spec
+      .given(events)
+      .when(receive(item, 2, feedbackKey))
+      .thenNothingHappened();
+    const edited = { ...item, score: 4 };
+    spec
+      .given(events)
+      .when(receive(edited, 3, feedbackKey))
+      .then([
+        {
+          type: 'SourceUpdated',
+          data: {
+            recordId: id,
+            key: feedbackKey,
+            accountId,
+            contentHash: contentHash(edited),
+            previousHash: contentHash(item),
+            changedFields: ['score'],
+            payload: edited,
+            receivedAt: t(3),
+          },
+        },
+        {
+          type: 'FeedbackCaptured',
+          data: { recordId: id, key: feedbackKey, accountId, feedback: edited, receivedAt: t(3) },
+        },
+      ]);
   });
 });
 
@@ -77,6 +166,7 @@ describe('ACTIVE', () => {
         data: {
           recordId,
           key,
+          accountId,
           contentHash: contentHash(renewed),
           previousHash: contentHash(account),
           changedFields: ['arr'],
@@ -86,8 +176,45 @@ describe('ACTIVE', () => {
       });
   });
 
+  it('a contract moved to another account is keyed by its new account', () => {
+    const contractKey: RecordKey = { ...key, entity: 'contract', externalId: 'C-2' };
+    const before = { accountExternalId: '001ABC', arr: 1200 };
+    const after = { accountExternalId: '002XYZ', arr: 1200 };
+    const history: RecordEvent = {
+      type: 'SourceCreated',
+      data: {
+        recordId: recordIdFor(contractKey),
+        key: contractKey,
+        accountId,
+        contentHash: contentHash(before),
+        payload: before,
+        receivedAt: t(1),
+      },
+    };
+    spec
+      .given([history])
+      .when(receive(after, 2, contractKey))
+      .then({
+        type: 'SourceUpdated',
+        data: {
+          recordId: recordIdFor(contractKey),
+          key: contractKey,
+          accountId: accountIdFor('tenant-a', '002XYZ'),
+          contentHash: contentHash(after),
+          previousHash: contentHash(before),
+          changedFields: ['accountExternalId'],
+          payload: after,
+          receivedAt: t(2),
+        },
+      });
+  });
+
   it('RemoveRecord → Source_Removed; MarkUnresolvable → Source_Unresolvable', () => {
     spec.given([created]).when(remove).then(removed);
+    spec
+      .given([created])
+      .when({ type: 'RemoveRecord', data: { ...remove.data, onlyIfKnown: true } })
+      .then(removed);
     spec.given([created]).when(unresolvable).then(markedUnresolvable);
   });
 });
@@ -124,6 +251,7 @@ describe('UNRESOLVABLE', () => {
         data: {
           recordId,
           key,
+          accountId,
           contentHash: contentHash(fixed),
           previousHash: contentHash(account),
           changedFields: ['domain'],
@@ -144,9 +272,14 @@ describe('UNRESOLVABLE', () => {
 });
 
 describe('recordIdFor', () => {
-  it('gives one stream per (tenant, source, entity, external id)', () => {
+  it('gives one stream per (tenant, entity, external id), whichever source sent the record', () => {
     expect(recordIdFor({ ...key })).toBe(recordId);
-    expect(recordIdFor({ ...key, source: 'hubspot' })).not.toBe(recordId);
+    expect(recordIdFor({ ...key, source: 'hubspot' })).toBe(recordId);
+    expect(recordIdFor({ ...key, entity: 'contract' })).not.toBe(recordId);
     expect(recordIdFor({ ...key, tenantId: 'tenant-b' })).not.toBe(recordId);
+  });
+
+  it("an account's canonical id is its record id", () => {
+    expect(accountIdFor('tenant-a', '001ABC')).toBe(recordId);
   });
 });

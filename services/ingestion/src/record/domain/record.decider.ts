@@ -1,28 +1,67 @@
-import { assertNever, Decider, DomainError } from '@foresight/domain';
+import { assertNever, Decider } from '@foresight/domain';
 import { changedFields, contentHash } from './content-hash';
 import { RecordCommand } from './record.commands';
+import { recordError } from './record.errors';
 import { RecordEvent } from './record.events';
-import { recordIdFor } from './record-key';
+import { accountIdFor, RecordKey, recordIdFor } from './record-key';
 import { initialRecord, SourceRecord } from './record.state';
+
+type Payload = Readonly<Record<string, unknown>>;
+
+/** An account is its own account; other records name theirs, or inherit it from what was received before. */
+function accountOf(key: RecordKey, payload: Payload | null, state: SourceRecord): string | null {
+  if (key.entity === 'account') return recordIdFor(key);
+  const external = payload?.['accountExternalId'];
+  if (typeof external === 'string' && external) return accountIdFor(key.tenantId, external);
+  return state.status === 'EMPTY' ? null : state.accountId;
+}
 
 /*
  * The seed's warehouse-sync lifecycle: Source_Created, Source_Updated, Source_Removed,
  * Source_Unresolvable. A re-sent record with the same content is a no-op, so syncs can resend
  * everything without waking every downstream consumer. Removal and unresolvability may arrive
- * for a record never seen (the seed's [*] → Source_Removed), and are recorded all the same.
+ * for an account never seen (the seed's [*] → Source_Removed), and are recorded all the same; for
+ * other records the account they belong to is then unknown, so they are refused.
  */
 export function decide(command: RecordCommand, state: SourceRecord): RecordEvent[] {
   const { key, at } = command.data;
   const recordId = recordIdFor(key);
+  const refuseUnknown = () =>
+    recordError('RECORD.UNKNOWN', `${key.entity} ${key.externalId} not found`, 'not_found', {
+      recordId,
+      entity: key.entity,
+      externalId: key.externalId,
+    });
 
   switch (command.type) {
     case 'ReceiveRecord': {
       const { payload } = command.data;
+      const accountId = accountOf(key, payload, state);
+      if (!accountId)
+        throw recordError(
+          'RECORD.NO_ACCOUNT',
+          `${key.entity} ${key.externalId} names no account (accountExternalId)`,
+          'invalid',
+          { recordId },
+        );
       const hash = contentHash(payload);
       const current = state.status === 'ACTIVE' || state.status === 'UNRESOLVABLE' ? state : null;
+      const feedback = (): RecordEvent[] =>
+        key.entity === 'feedback'
+          ? [
+              {
+                type: 'FeedbackCaptured',
+                data: { recordId, key, accountId, feedback: payload, receivedAt: at },
+              },
+            ]
+          : [];
       if (!current?.contentHash || !current.payload)
         return [
-          { type: 'SourceCreated', data: { recordId, key, contentHash: hash, payload, receivedAt: at } },
+          {
+            type: 'SourceCreated',
+            data: { recordId, key, accountId, contentHash: hash, payload, receivedAt: at },
+          },
+          ...feedback(),
         ];
       if (current.contentHash === hash) return [];
       // An unresolvable record that changes may resolve now; it becomes active again.
@@ -32,6 +71,7 @@ export function decide(command: RecordCommand, state: SourceRecord): RecordEvent
           data: {
             recordId,
             key,
+            accountId,
             contentHash: hash,
             previousHash: current.contentHash,
             changedFields: changedFields(current.payload, payload),
@@ -39,30 +79,41 @@ export function decide(command: RecordCommand, state: SourceRecord): RecordEvent
             receivedAt: at,
           },
         },
+        ...feedback(),
       ];
     }
 
-    case 'RemoveRecord':
+    case 'RemoveRecord': {
       if (state.status === 'REMOVED') return [];
+      if (state.status === 'EMPTY' && command.data.onlyIfKnown) throw refuseUnknown();
+      const accountId = accountOf(key, null, state);
+      if (!accountId) throw refuseUnknown();
       return [
         {
           type: 'SourceRemoved',
-          data: { recordId, key, reason: command.data.reason ?? null, removedAt: at },
+          data: { recordId, key, accountId, reason: command.data.reason ?? null, removedAt: at },
         },
       ];
+    }
 
-    case 'MarkUnresolvable':
+    case 'MarkUnresolvable': {
       if (state.status === 'UNRESOLVABLE') return [];
       if (state.status === 'REMOVED')
-        throw new DomainError(
+        throw recordError(
           'RECORD.INVALID_TRANSITION',
           `Record ${recordId} was removed: it cannot become unresolvable`,
           'conflict',
           { recordId, status: state.status, command: command.type },
         );
+      const accountId = accountOf(key, null, state);
+      if (!accountId) throw refuseUnknown();
       return [
-        { type: 'SourceUnresolvable', data: { recordId, key, reason: command.data.reason, detectedAt: at } },
+        {
+          type: 'SourceUnresolvable',
+          data: { recordId, key, accountId, reason: command.data.reason, detectedAt: at },
+        },
       ];
+    }
 
     default:
       return assertNever(command, 'record command');
@@ -70,7 +121,7 @@ export function decide(command: RecordCommand, state: SourceRecord): RecordEvent
 }
 
 export function evolve(state: SourceRecord, event: RecordEvent): SourceRecord {
-  const { recordId, key } = event.data;
+  const { recordId, key, accountId } = event.data;
   switch (event.type) {
     case 'SourceCreated':
     case 'SourceUpdated':
@@ -78,20 +129,24 @@ export function evolve(state: SourceRecord, event: RecordEvent): SourceRecord {
         status: 'ACTIVE',
         recordId,
         key,
+        accountId,
         contentHash: event.data.contentHash,
         payload: event.data.payload,
       };
     case 'SourceRemoved':
-      return { status: 'REMOVED', recordId, key };
+      return { status: 'REMOVED', recordId, key, accountId };
     case 'SourceUnresolvable':
       return {
         status: 'UNRESOLVABLE',
         recordId,
         key,
+        accountId,
         contentHash: state.status === 'ACTIVE' ? state.contentHash : null,
         payload: state.status === 'ACTIVE' ? state.payload : null,
         reason: event.data.reason,
       };
+    case 'FeedbackCaptured':
+      return state;
     default:
       return assertNever(event, 'record event');
   }

@@ -3,16 +3,21 @@ import { RecordKey } from './record-key';
 
 type Payload = Readonly<Record<string, unknown>>;
 
+/** Every record event names the canonical account it belongs to: the relay keys messages by it. */
+interface RecordRef {
+  recordId: string;
+  key: RecordKey;
+  accountId: string;
+}
+
 export type SourceCreated = Event<
   'SourceCreated',
-  { recordId: string; key: RecordKey; contentHash: string; payload: Payload; receivedAt: string }
+  RecordRef & { contentHash: string; payload: Payload; receivedAt: string }
 >;
 
 export type SourceUpdated = Event<
   'SourceUpdated',
-  {
-    recordId: string;
-    key: RecordKey;
+  RecordRef & {
     contentHash: string;
     previousHash: string;
     /** Top-level fields that differ, so the report audit can tell a renamed account from a new score. */
@@ -22,14 +27,29 @@ export type SourceUpdated = Event<
   }
 >;
 
-export type SourceRemoved = Event<
-  'SourceRemoved',
-  { recordId: string; key: RecordKey; reason: string | null; removedAt: string }
->;
+export type SourceRemoved = Event<'SourceRemoved', RecordRef & { reason: string | null; removedAt: string }>;
 
 export type SourceUnresolvable = Event<
   'SourceUnresolvable',
-  { recordId: string; key: RecordKey; reason: string; detectedAt: string }
+  RecordRef & { reason: string; detectedAt: string }
 >;
 
-export type RecordEvent = SourceCreated | SourceUpdated | SourceRemoved | SourceUnresolvable;
+/**
+ * A feedback record's content arrived or changed: recorded beside its Source_* event so that
+ * voice-of-customer gets a FeedbackReceived of its own (the relay publishes one message per event).
+ */
+export type FeedbackCaptured = Event<
+  'FeedbackCaptured',
+  RecordRef & { feedback: Payload; receivedAt: string }
+>;
+
+export type RecordEvent =
+  SourceCreated | SourceUpdated | SourceRemoved | SourceUnresolvable | FeedbackCaptured;
+
+export const RECORD_EVENT_TYPES = [
+  'SourceCreated',
+  'SourceUpdated',
+  'SourceRemoved',
+  'SourceUnresolvable',
+  'FeedbackCaptured',
+] as const satisfies readonly RecordEvent['type'][];

@@ -1,0 +1,3 @@
+export type Sync = { status: 'OPEN' } | { status: 'COMPLETED' };
+
+export const initialSync = (): Sync => ({ status: 'OPEN' });

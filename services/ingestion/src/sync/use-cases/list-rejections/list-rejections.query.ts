@@ -1,0 +1,64 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RECORD_ENTITIES, RecordEntity } from '@foresight/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { FieldErrorView } from '../../../record/use-cases/ingest-records/ingest-result.view';
+
+export class ListRejectionsQuery {
+  @ApiPropertyOptional({ enum: RECORD_ENTITIES })
+  @IsOptional()
+  @IsIn(RECORD_ENTITIES)
+  entity?: RecordEntity;
+
+  @ApiPropertyOptional({ example: 'crm' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, {
+    message: 'source must be a lowercase name like crm or product-analytics',
+  })
+  source?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only the rejections of one batch' })
+  @IsOptional()
+  @IsUUID()
+  syncId?: string;
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+}
+
+export class RejectionView {
+  @ApiProperty({ format: 'uuid' }) rejectionId!: string;
+  @ApiProperty({ format: 'uuid' }) syncId!: string;
+  @ApiProperty({ example: 'crm' }) source!: string;
+  @ApiProperty({ enum: RECORD_ENTITIES }) entity!: string;
+  @ApiProperty({ enum: ['api', 'kafka'] }) via!: string;
+  @ApiProperty({ description: 'position in the batch; the offset for Kafka input' }) index!: number;
+  @ApiProperty({ type: String, nullable: true }) externalId!: string | null;
+  @ApiProperty({ type: [FieldErrorView] }) errors!: FieldErrorView[];
+  @ApiProperty({
+    description: 'the record as received: parsed JSON, or the text itself when it was not JSON',
+    oneOf: [{ type: 'object' }, { type: 'string' }],
+  })
+  raw!: unknown;
+  @ApiProperty({ format: 'date-time' }) rejectedAt!: string;
+}
+
+export class RejectionPageView {
+  @ApiProperty({ type: [RejectionView] }) items!: RejectionView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'pass as cursor for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}

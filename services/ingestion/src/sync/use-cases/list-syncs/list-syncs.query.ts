@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RECORD_ENTITIES, RecordEntity } from '@foresight/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+
+export class ListSyncsQuery {
+  @ApiPropertyOptional({ enum: RECORD_ENTITIES })
+  @IsOptional()
+  @IsIn(RECORD_ENTITIES)
+  entity?: RecordEntity;
+
+  @ApiPropertyOptional({ example: 'crm' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, {
+    message: 'source must be a lowercase name like crm or product-analytics',
+  })
+  source?: string;
+
+  @ApiPropertyOptional({ enum: ['succeeded', 'partial', 'failed'] })
+  @IsOptional()
+  @IsIn(['succeeded', 'partial', 'failed'])
+  status?: 'succeeded' | 'partial' | 'failed';
+
+  @ApiPropertyOptional({ default: 50, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+}
+
+export class SyncParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  syncId!: string;
+}
+
+export class SyncView {
+  @ApiProperty({ format: 'uuid' }) syncId!: string;
+  @ApiProperty({ example: 'crm' }) source!: string;
+  @ApiProperty({ enum: RECORD_ENTITIES }) entity!: string;
+  @ApiProperty({ enum: ['api', 'kafka'], description: 'REST batch, or a chunk of an upstream topic' })
+  via!: string;
+  @ApiProperty({ example: 'key:a1b2c3d4', description: '`key:<prefix>`, a user id, or `upstream`' })
+  actor!: string;
+  @ApiProperty() received!: number;
+  @ApiProperty({ description: 'records that changed something' }) accepted!: number;
+  @ApiProperty({ description: 're-sends of known content' }) unchanged!: number;
+  @ApiProperty() rejected!: number;
+  @ApiProperty({ enum: ['succeeded', 'partial', 'failed'] }) status!: string;
+  @ApiProperty({ format: 'date-time' }) startedAt!: string;
+  @ApiProperty({ format: 'date-time' }) finishedAt!: string;
+  @ApiProperty() durationMs!: number;
+}
+
+export class SyncPageView {
+  @ApiProperty({ type: [SyncView] }) items!: SyncView[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'pass as cursor for the next page; null on the last',
+  })
+  nextCursor!: string | null;
+}

@@ -196,7 +196,8 @@ async function main() {
     await admin.connect();
     await admin.deleteTopics({ topics: [topic, `${topic}.dlq`] }).catch(() => undefined);
     await admin.disconnect();
-    await conn.db?.dropCollection(inboxCollection).catch(() => undefined);
+    for (const c of [inboxCollection, `${inboxCollection}_completed`])
+      await conn.db?.dropCollection(c).catch(() => undefined);
     await conn.close();
   }
 }

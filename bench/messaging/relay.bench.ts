@@ -186,7 +186,7 @@ async function main() {
     const rate = (ms: number) => Math.round((events.length / ms) * 1000);
     console.log(`\nrelay throughput, ${events.length} events, batches of ${BATCH}, ${brokers.join(',')}`);
     console.log(
-      'round | raw produce (ev/s) | relay (ev/s) | relay / raw | readAll alone (ev/s) | relay ms: total / in produce / in checkpoint',
+      'round | raw produce (ev/s) | relay (ev/s) | relay / raw | readAll alone (ev/s) | relay ms: total / in produce / in checkpoint (overlaps produce)',
     );
     console.log(
       '------|--------------------|--------------|-------------|----------------------|---------------------------------------------',
@@ -212,6 +212,7 @@ async function main() {
     await admin.deleteTopics({ topics: topics.flatMap((t) => [t, `${t}.dlq`]) }).catch(() => undefined);
     await admin.disconnect();
     await store.close();
+    await conn.db?.dropCollection('bench_relay_checkpoints').catch(() => undefined);
     await conn.close();
     const pg = new Client({ connectionString: eventstoreUrl });
     await pg.connect();

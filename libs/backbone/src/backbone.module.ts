@@ -45,6 +45,7 @@ export class BackboneModule {
           inject: [CONFIG, SERVICE_NAME, MONGO_CONNECTION, EVENT_STORE],
           useFactory: (config: BaseConfig, serviceName: string, mongo: Connection, store: EventStore) => ({
             serviceName,
+            groupSuffix: config.CONSUMER_GROUP_SUFFIX,
             brokers: config.KAFKA_BROKERS,
             mongo,
             topics: options.topics ?? [],

@@ -16,7 +16,7 @@ import { accountScoredRoute } from './score/integration/account-scored.route';
 import { accountScoresProjection } from './score/projections/account-scores.projection';
 import { GetAccountScoreHandler } from './score/use-cases/get-account-score/get-account-score.handler';
 import { GetAccountScoreHttpController } from './score/use-cases/get-account-score/get-account-score.http.controller';
-import { scoreAccountConsumer } from './score/use-cases/score-account/score-account.consumer';
+import { ScoreAccountWhenInputsChange } from './score/use-cases/score-account/score-account.consumer';
 import { ScoreAccountHandler } from './score/use-cases/score-account/score-account.handler';
 
 @Module({})
@@ -42,7 +42,7 @@ export class AppModule {
         PredictHandler,
         ListModelsHandler,
         ScoreAccountHandler,
-        scoreAccountConsumer(config.CONSUMER_GROUP_SUFFIX),
+        ScoreAccountWhenInputsChange,
         GetAccountScoreHandler,
       ],
     };

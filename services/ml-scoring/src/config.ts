@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsISO8601, IsNumber, Matches, Max, Min } from 'class-validator';
 import { AuthConfig } from '@foresight/auth';
 
 /**
@@ -10,14 +10,6 @@ export class MlScoringConfig extends AuthConfig {
   /** PostgreSQL schema of the service's event store (one per service; tests use their own). */
   @Matches(/^[a-z_][a-z0-9_]{0,55}$/, { message: 'must be a lower-case PostgreSQL identifier' })
   EVENTSTORE_SCHEMA = 'es_ml_scoring';
-
-  /**
-   * Appended to the consumer-group names. Empty in deployments (every instance shares the group);
-   * test runs set a unique one, so runs sharing a broker never split each other's partitions.
-   */
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9._-]{0,60}$/, { message: 'must be at most 60 letters, digits, ".", "_" or "-"' })
-  CONSUMER_GROUP_SUFFIX = '';
 
   /** Seeds the baseline's demo accounts and its training; another seed is another model version. */
   @Type(() => Number)

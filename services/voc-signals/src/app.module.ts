@@ -7,7 +7,7 @@ import { VocSignalsConfig } from './config';
 import { accountSignalChangedRoute } from './feedback/integration/account-signal-changed.route';
 import { accountSignalsProjection } from './feedback/projections/account-signals.projection';
 import { analysedFeedbackProjection } from './feedback/projections/analysed-feedback.projection';
-import { analyseFeedbackConsumer } from './feedback/use-cases/analyse-feedback/analyse-feedback.consumer';
+import { AnalyseFeedbackWhenFeedbackReceived } from './feedback/use-cases/analyse-feedback/analyse-feedback.consumer';
 import { AnalyseFeedbackHandler } from './feedback/use-cases/analyse-feedback/analyse-feedback.handler';
 import { GetAccountSignalsHandler } from './feedback/use-cases/get-account-signals/get-account-signals.handler';
 import { GetAccountSignalsHttpController } from './feedback/use-cases/get-account-signals/get-account-signals.http.controller';
@@ -34,7 +34,7 @@ export class AppModule {
       controllers: [ListFeedbackHttpController, GetAccountSignalsHttpController, GetNpsHttpController],
       providers: [
         AnalyseFeedbackHandler,
-        analyseFeedbackConsumer(config.CONSUMER_GROUP_SUFFIX),
+        AnalyseFeedbackWhenFeedbackReceived,
         ListFeedbackHandler,
         GetAccountSignalsHandler,
         GetNpsHandler,

@@ -32,7 +32,7 @@ describe('voc-signals: tenant isolation on every route', () => {
 
   beforeAll(async () => {
     identity = await startTestIdentity();
-    stores = privateStores('vocisol', (suffix) => [`voc-signals.analyse-feedback${suffix}`]);
+    stores = privateStores('vocisol', (suffix) => [`voc-signals.analyse-feedback.${suffix}`]);
   });
 
   afterAll(async () => {

@@ -192,8 +192,8 @@ export class EventConsumer {
   /** False when it stopped early (shutdown or revoked partition); what was done is committed either way. */
   private async onChunk(batch: IncomingBatch, records: readonly IncomingRecord[]): Promise<boolean> {
     const group = this.options.groupId;
-    const classified = records.map((r) => this.classify(r));
-    const ids = classified.flatMap((c) => (c.kind === 'valid' ? [c.envelope.eventId] : []));
+    const classified = records.map((record) => ({ record, item: this.classify(record) }));
+    const ids = classified.flatMap(({ item }) => (item.kind === 'valid' ? [item.envelope.eventId] : []));
     const claimedBefore = await this.options.inbox.claim(group, ids);
     // Claimed before but never completed: the earlier delivery died mid-effect; handle it again.
     const seen = claimedBefore.size
@@ -205,9 +205,12 @@ export class EventConsumer {
     let complete = true;
     let rebalancing: unknown;
 
-    for (let i = 0; i < records.length; i++) {
-      const record = records[i]!;
-      const item = classified[i]!;
+    for (const { record, item } of classified) {
+      // Stopping or revoked: the handler in flight has finished; leave the rest for the next owner.
+      if (!this.active(batch)) {
+        complete = false;
+        break;
+      }
       if (item.kind === 'skip') {
         this.handled(record.topic, item.type, 'skipped', 0, 0);
       } else if (item.kind === 'invalid') {

@@ -70,7 +70,8 @@ export class MongoInbox implements Inbox {
     } catch (err) {
       const writeErrors = (err as { writeErrors?: { code: number; index: number }[] }).writeErrors;
       if (!writeErrors?.length || writeErrors.some((e) => e.code !== 11000)) throw err;
-      return new Set(writeErrors.map((e) => eventIds[e.index]!));
+      const duplicate = new Set(writeErrors.map((e) => e.index));
+      return new Set(eventIds.filter((_, i) => duplicate.has(i)));
     }
   }
 

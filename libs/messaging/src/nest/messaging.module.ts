@@ -32,6 +32,11 @@ import { BROKER, EVENT_RELAY, MESSAGING_OPTIONS, PUBLISHER } from './tokens';
 
 export interface MessagingOptions {
   serviceName: string;
+  /**
+   * Appended to every consumer group id. Empty in production; test runs that start their own copy of
+   * a service beside others set it, so the copies do not split one group's partitions between them.
+   */
+  groupSuffix?: string;
   brokers: readonly string[];
   /** Holds the consumers' inbox and the relay's checkpoint and lease. */
   mongo: Connection;
@@ -109,7 +114,7 @@ export class MessagingRuntime
       this.consumers.push(
         new EventConsumer({
           broker: this.broker,
-          groupId: `${this.options.serviceName}.${consumer}`,
+          groupId: `${this.options.serviceName}.${consumer}${this.options.groupSuffix ? `.${this.options.groupSuffix}` : ''}`,
           handlers,
           inbox,
           ...this.options.consumers,

@@ -204,7 +204,8 @@ export class EventRelay {
   }
 
   private async checkpoint(events: readonly RecordedEvent[], sent: number): Promise<void> {
-    const last = events[events.length - 1]!;
+    const last = events.at(-1);
+    if (!last) return;
     await this.options.checkpoints.save(this.options.name, last.checkpoint, last.position);
     this.onMetric({
       name: 'relay.published',

@@ -72,6 +72,11 @@ export class BaseConfig {
   @Max(200)
   MONGO_POOL_SIZE = 10;
 
+  /** Appended to the service's Kafka consumer groups; set only to run isolated copies side by side (tests). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{0,40}$/, { message: 'must be up to 40 letters, digits, _ or -' })
+  CONSUMER_GROUP_SUFFIX = '';
+
   /** How long a readiness probe waits for each dependency before calling it down. */
   @Type(() => Number)
   @IsInt()

@@ -16,7 +16,7 @@ export function privateStores(prefix: string): PrivateStores {
   const mongo = new URL(process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017/foresight');
   mongo.pathname = `/${id}`;
   const schema = `es_${id}`;
-  const groupSuffix = `.${id}`;
+  const groupSuffix = id;
   return {
     mongoUrl: mongo.toString(),
     schema,
@@ -30,7 +30,7 @@ export function privateStores(prefix: string): PrivateStores {
         .createConnection(mongo.toString(), { serverSelectionTimeoutMS: 5000 })
         .asPromise();
       await conn.dropDatabase().finally(() => conn.close());
-      await deleteGroups([`ml-scoring.score-account${groupSuffix}`]);
+      await deleteGroups([`ml-scoring.score-account.${groupSuffix}`]);
     },
   };
 }

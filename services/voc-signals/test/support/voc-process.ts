@@ -17,7 +17,7 @@ export function privateStores(prefix: string, consumerGroups: (suffix: string) =
   const mongo = new URL(process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017/foresight');
   mongo.pathname = `/${id}`;
   const schema = `es_${id}`;
-  const groupSuffix = `.${id}`;
+  const groupSuffix = id;
   return {
     mongoUrl: mongo.toString(),
     schema,
@@ -38,7 +38,7 @@ export function privateStores(prefix: string, consumerGroups: (suffix: string) =
 
 /** voc-signals as its own process, on private stores that are dropped when it stops. */
 export async function startVocSignals(authEnv: Record<string, string>): Promise<SourceProcess> {
-  const stores = privateStores('voc', (suffix) => [`voc-signals.analyse-feedback${suffix}`]);
+  const stores = privateStores('voc', (suffix) => [`voc-signals.analyse-feedback.${suffix}`]);
   return startFromSources('voc-signals', { ...authEnv, ...stores.env, LOG_LEVEL: 'warn' }, () =>
     stores.drop(),
   );

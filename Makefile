@@ -18,10 +18,10 @@ test: ## install, infra up, lint, type-check, unit, integration and e2e tests (p
 	  "lint::npx nx show projects >/dev/null && npx eslint . && npx prettier --check . --log-level warn" \
 	  "typecheck::npx tsc -p tsconfig.json --noEmit" \
 	  "compose::tools/compose-check/check.sh" \
-	  "unit::npx jest --selectProjects unit" \
+	  "unit::npx jest --selectProjects unit --forceExit" \
 	  "build::for s in identity ingestion report-engine notifications ml-scoring voc-signals; do node tools/build.mjs \$$s || exit 1; done" \
-	  "integration::npx jest --selectProjects integration" \
-	  "e2e::npx jest --selectProjects e2e --passWithNoTests"
+	  "integration::npx jest --selectProjects integration --forceExit" \
+	  "e2e::npx jest --selectProjects e2e --passWithNoTests --forceExit"
 
 demo: ## install, infra up, build and start the six services, print their URLs; Ctrl-C stops them
 	@$(PHASES) "install::tools/install.sh" "infra::infra/local/up"

@@ -11,8 +11,12 @@ import {
   exportToEnv,
   infra,
   newSecrets,
+  percentile,
   repoRoot,
+  runScenario,
   RunningService,
+  ScenarioResult,
+  sliceUrls,
   startTopology,
 } from '@foresight/testing';
 
@@ -62,8 +66,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
+  const topology = defaultTopology(demoSecrets());
   try {
-    await startTopology(defaultTopology(demoSecrets()), {
+    await startTopology(topology, {
       onStart: (svc) => {
         running.push(svc);
         writeFileSync(join(pidDir, `svc-${svc.name}.pid`), String(svc.process.pid));
@@ -77,10 +82,31 @@ async function main(): Promise<void> {
   console.log(
     `\nAll six services ready in ${((Date.now() - started) / 1000).toFixed(1)}s (infra: ${settings.source})\n`,
   );
+
+  const slug = `demo-${new Date()
+    .toISOString()
+    .slice(0, 19)
+    .replace(/[^0-9]/g, '')}`;
+  let result: ScenarioResult;
+  try {
+    result = await runScenario({
+      urls: sliceUrls(topology),
+      adminToken: topology.adminToken,
+      kafkaBrokers: settings.kafkaBrokers,
+      slug,
+      accounts: Number(process.env['DEMO_ACCOUNTS'] ?? 40),
+      onStep: (step, detail) => console.log(`  ✓ ${step.padEnd(13)} ${detail ? JSON.stringify(detail) : ''}`),
+    });
+  } catch (err) {
+    console.error('\nthe demo flow failed:', err instanceof Error ? err.message : err);
+    console.error('service logs are in .local/logs/');
+    await shutdown(1);
+    return;
+  }
+  printSummary(result);
   console.table(
     running.map((s) => ({
       service: s.name,
-      ready: 'green',
       url: s.url,
       docs: `${s.url}/docs`,
       log: s.logFile.replace(`${repoRoot}/`, ''),
@@ -92,8 +118,36 @@ async function main(): Promise<void> {
     settings.eventstoreUrl,
     settings.mongoUrl,
   );
+  console.log(
+    `Sign in as ${result.tenant.ownerEmail} (tenant ${result.tenant.slug}); the owner's token for /docs "Authorize":`,
+  );
+  console.log(`  ${result.tenant.ownerToken}`);
   console.log('Press Ctrl-C to stop the services (`make down` also stops the infrastructure).');
   await new Promise(() => undefined);
+}
+
+function printSummary(r: ScenarioResult): void {
+  const byKindStatus = new Map<string, number>();
+  for (const report of r.reports) {
+    const key = `${report.kind} / ${report.status}`;
+    byKindStatus.set(key, (byKindStatus.get(key) ?? 0) + 1);
+  }
+  console.log(`\nTenant ${r.tenant.slug} (${r.tenant.tenantId})`);
+  const ingested = Object.entries(r.ingested).map(([k, v]) => `${v} ${k}`);
+  console.log(`Ingested: ${ingested.join(', ')}; rejected ${r.rejected}; ${r.accounts} accounts scored`);
+  console.log('Reports by kind and status:');
+  for (const [key, n] of [...byKindStatus].sort()) console.log(`  ${key.padEnd(36)} ${n}`);
+  console.log(
+    `Webhooks delivered: ${r.webhooks.verified} (signature verified), for ${r.webhooks.distinctReports} reports`,
+  );
+  console.log(
+    `Upstream record → report NOTIFIED: p50 ${percentile(r.latenciesMs, 50)} ms, p99 ${percentile(r.latenciesMs, 99)} ms over ${r.latenciesMs.length} reports`,
+  );
+  const f = r.feedbackReport;
+  console.log(
+    `\nReport ${f.reportId} (${f.kind}, ${f.accountName}): ${f.timeline.map((t) => t.status).join(' → ')}`,
+  );
+  console.log(`Report ${r.staleReport.reportId}: account removed upstream → ${r.staleReport.status}\n`);
 }
 
 void main();

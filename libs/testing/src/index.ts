@@ -33,5 +33,13 @@ export type {
   TestTenant,
   ServiceKitParts,
 } from './tenant-isolation';
-export { freeTopology, defaultTopology, newSecrets, envFor, startTopology } from './topology';
+export {
+  freeTopology,
+  defaultTopology,
+  newSecrets,
+  envFor,
+  startTopology,
+  isolatedTopology,
+} from './topology';
 export type { TopologyEnv } from './topology';
+export * from './slice';

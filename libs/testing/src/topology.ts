@@ -10,6 +10,8 @@ export interface TopologyEnv {
   encryptionKey: string;
   /** Extra variables for every service. */
   env?: NodeJS.ProcessEnv;
+  /** Extra variables for one service (they win over `env`). */
+  perService?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 }
 
 export function newSecrets(): Pick<TopologyEnv, 'adminToken' | 'encryptionKey'> {
@@ -44,7 +46,26 @@ export function envFor(name: ServiceName, t: TopologyEnv): NodeJS.ProcessEnv {
           IDENTITY_ENCRYPTION_KEY: t.encryptionKey,
         }
       : {};
-  return { ...t.env, ...identity, ...own };
+  return { ...t.env, ...t.perService?.[name], ...identity, ...own };
+}
+
+/**
+ * A topology whose data nobody else sees: its own event-store schemas, Mongo database and consumer
+ * groups, so an e2e run shares the broker and servers with other suites without mixing state.
+ */
+export async function isolatedTopology(
+  runId: string,
+  mongoUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<TopologyEnv> {
+  const id = runId.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  const mongo = new URL(mongoUrl);
+  mongo.pathname = `/${id}`;
+  const t = await freeTopology({ ...env, MONGO_URL: mongo.toString(), CONSUMER_GROUP_SUFFIX: id });
+  t.perService = Object.fromEntries(
+    SERVICES.map((name) => [name, { EVENTSTORE_SCHEMA: `es_${name.replace(/-/g, '_')}_${id}`.slice(0, 56) }]),
+  );
+  return t;
 }
 
 /**

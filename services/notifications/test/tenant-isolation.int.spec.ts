@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ReportNotificationRequested, Topics } from '@foresight/contracts';
 import * as kit from '@foresight/service-kit';
 import {
   checkTenantIsolation,
@@ -7,9 +8,13 @@ import {
   isolationTenants,
   startTestIdentity,
   TestIdentity,
+  uniqueName,
 } from '@foresight/testing';
+import { randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
 import { NotificationsConfig, notificationsDefaults } from '../src/config';
+import { CONSUMER_GROUPS } from '../src/consumer-groups';
+import { eventually, isolated, Upstream } from './support/harness';
 
 /**
  * Every route of notifications, as the router has them, called by tenant A's owner (a real JWT from a real
@@ -19,8 +24,11 @@ import { NotificationsConfig, notificationsDefaults } from '../src/config';
  * and its names in `markers`, so the probe hits real data rather than a random id.
  */
 describe('notifications: tenant isolation on every route', () => {
+  const name = uniqueName('ntfi').toLowerCase();
+  const deployment = isolated('notifications', name, CONSUMER_GROUPS);
   let identity: TestIdentity;
   let app: NestFastifyApplication | undefined;
+  let upstream: Upstream | undefined;
 
   beforeAll(async () => {
     identity = await startTestIdentity();
@@ -28,11 +36,14 @@ describe('notifications: tenant isolation on every route', () => {
 
   afterAll(async () => {
     await app?.close();
+    await upstream?.close();
+    await deployment.drop();
     await identity?.stop();
   });
 
   it("never gives a principal of tenant A tenant B's data", async () => {
-    const { caller, victim } = await isolationTenants(identity);
+    const { caller, victim, b } = await isolationTenants(identity);
+    await deployment.prepare();
     app = await createTestApp(
       {
         name: 'notifications',
@@ -40,12 +51,91 @@ describe('notifications: tenant isolation on every route', () => {
         defaults: notificationsDefaults,
         module: (config) => AppModule.register(config),
       },
-      { ...process.env, ...identity.authEnv, LOG_LEVEL: 'warn' },
+      {
+        ...process.env,
+        ...identity.authEnv,
+        LOG_LEVEL: 'warn',
+        NOTIFY_POLL_MS: '200',
+        NOTIFY_MAX_ATTEMPTS: '1',
+        ...deployment.env,
+      },
       kit,
     );
-    const report = await checkTenantIsolation({ app, caller, victim: { ...victim, params: {} } });
+    await app.init();
+    const fastify = app.getHttpAdapter().getInstance();
+    await fastify.ready();
+
+    // Tenant B's webhook (an address nothing listens on) and one notification to it.
+    const asB = { authorization: `Bearer ${b.owner.accessToken}` };
+    const hookOfB = `http://127.0.0.1:9/${name}/victim-hook`;
+    const put = await fastify.inject({
+      method: 'PUT',
+      url: '/v1/notifications/webhook',
+      headers: asB,
+      payload: { url: hookOfB },
+    });
+    expect(put.statusCode).toBe(200);
+    const secretOfB = (put.json() as { secret: string }).secret;
+    upstream = await Upstream.connect();
+    const reportId = randomUUID();
+    await upstream.publish(
+      Topics.reportNotificationRequests,
+      reportId,
+      { type: ReportNotificationRequested.type, tenantId: b.tenantId },
+      {
+        reportId,
+        accountId: randomUUID(),
+        accountName: `Victim Account ${name}`,
+        kind: 'CRITICAL_CHURN',
+        ownerEmail: b.owner.email,
+        score: 0.9,
+        title: 'Critical churn risk',
+        summary: 'victim summary',
+        requestedAt: new Date().toISOString(),
+      },
+    );
+    const logOfB = async () => {
+      const res = await fastify.inject({
+        method: 'GET',
+        url: `/v1/notifications?subjectId=${reportId}`,
+        headers: asB,
+      });
+      const [entry] = (res.json() as { items: { notificationId: string; status: string }[] }).items;
+      expect(entry?.status).toBe('DEAD_LETTERED');
+      return entry!;
+    };
+    const { notificationId } = await eventually(logOfB, 30_000);
+
+    const report = await checkTenantIsolation({
+      app,
+      caller,
+      victim: {
+        ...victim,
+        markers: [
+          ...(victim.markers ?? []),
+          hookOfB,
+          secretOfB.slice(0, 10),
+          reportId,
+          notificationId,
+          `Victim Account ${name}`,
+        ],
+      },
+      bodies: { 'PUT /v1/notifications/webhook': { url: 'http://127.0.0.1:9/caller-hook' } },
+      victimIntact: async () => {
+        const res = await fastify.inject({ method: 'GET', url: '/v1/notifications/webhook', headers: asB });
+        if ((res.json() as { url: string }).url !== hookOfB)
+          throw new Error(`B's webhook is now ${res.body}`);
+        await logOfB();
+      },
+    });
     console.log(formatIsolationReport('notifications', report));
     expect(report.violations).toEqual([]);
-    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toContain('GET /v1/whoami');
+    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toEqual(
+      expect.arrayContaining([
+        'GET /v1/notifications',
+        'GET /v1/notifications/webhook',
+        'PUT /v1/notifications/webhook',
+      ]),
+    );
   });
 });

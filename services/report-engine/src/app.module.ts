@@ -1,16 +1,64 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@foresight/auth';
+import { BackboneModule } from '@foresight/backbone';
+import { Topics } from '@foresight/contracts';
+import type { Projection, ProjectionEvent } from '@foresight/projections';
 import { PlatformModule } from '@foresight/service-kit';
-import { ReportEngineConfig } from './config';
+import { AccountReadModels } from './account/account-read-models';
+import { TrackAccountSignals } from './account/use-cases/track-account-signals/track-account-signals.consumer';
+import { ReportEngineConfig, thresholdsOf } from './config';
+import { reportRoute } from './report/integration/report.routes';
+import { reportsProjection } from './report/projections/reports.projection';
+import { AuditReportsWhenRecordsChange } from './report/use-cases/audit-reports/audit-reports-when-records-change.consumer';
+import { AuditReportsHandler } from './report/use-cases/audit-reports/audit-reports.handler';
+import { GetReportHttpController } from './report/use-cases/get-report/get-report.http.controller';
+import { ReportReader } from './report/use-cases/get-report/report-reader';
+import { ListReportsHandler } from './report/use-cases/list-reports/list-reports.handler';
+import { ListReportsHttpController } from './report/use-cases/list-reports/list-reports.http.controller';
+import { MarkNotifiedWhenNotificationDelivered } from './report/use-cases/mark-notified/mark-notified-when-notification-delivered.consumer';
+import { MarkNotifiedHandler } from './report/use-cases/mark-notified/mark-notified.handler';
+import { ProvideFeedbackHandler } from './report/use-cases/provide-feedback/provide-feedback.handler';
+import { ProvideFeedbackHttpController } from './report/use-cases/provide-feedback/provide-feedback.http.controller';
+import { RaiseReportWhenAccountScored } from './report/use-cases/raise-report/raise-report-when-account-scored.consumer';
+import { RaiseReportHandler, REPORT_THRESHOLDS } from './report/use-cases/raise-report/raise-report.handler';
+import { ActiveReports } from './report/use-cases/shared/active-reports';
+import { ReportLoader } from './report/use-cases/shared/report-loader';
+import { ReportStreams } from './report/use-cases/shared/report-streams';
 
+/** report-engine's manifest: entry points (HTTP, consumers), handlers, then what they run on. */
 @Module({})
 export class AppModule {
   static register(config: ReportEngineConfig): DynamicModule {
+    const thresholds = thresholdsOf(config);
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ name: 'report-engine', config }),
         AuthModule.forRoot(authOptionsFrom(config, 'report-engine')),
+        BackboneModule.forRoot({
+          schema: config.EVENTSTORE_SCHEMA,
+          routes: reportRoute,
+          topics: [{ topic: Topics.reports }, { topic: Topics.reportNotificationRequests }],
+          projections: [reportsProjection as unknown as Projection<object, ProjectionEvent>],
+        }),
+      ],
+      controllers: [ListReportsHttpController, GetReportHttpController, ProvideFeedbackHttpController],
+      providers: [
+        RaiseReportWhenAccountScored,
+        AuditReportsWhenRecordsChange,
+        MarkNotifiedWhenNotificationDelivered,
+        TrackAccountSignals,
+        RaiseReportHandler,
+        AuditReportsHandler,
+        MarkNotifiedHandler,
+        ListReportsHandler,
+        ProvideFeedbackHandler,
+        ReportReader,
+        ReportLoader,
+        ActiveReports,
+        ReportStreams,
+        AccountReadModels,
+        { provide: REPORT_THRESHOLDS, useValue: thresholds },
       ],
     };
   }

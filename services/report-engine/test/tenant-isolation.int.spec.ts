@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AccountScored, RecordUpserted, Topics } from '@foresight/contracts';
 import * as kit from '@foresight/service-kit';
 import {
   checkTenantIsolation,
@@ -7,9 +8,13 @@ import {
   isolationTenants,
   startTestIdentity,
   TestIdentity,
+  uniqueName,
 } from '@foresight/testing';
+import { randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
 import { ReportEngineConfig, reportEngineDefaults } from '../src/config';
+import { CONSUMER_GROUPS } from '../src/consumer-groups';
+import { eventually, isolated, Upstream } from './support/harness';
 
 /**
  * Every route of report-engine, as the router has them, called by tenant A's owner (a real JWT from a real
@@ -19,8 +24,10 @@ import { ReportEngineConfig, reportEngineDefaults } from '../src/config';
  * and its names in `markers`, so the probe hits real data rather than a random id.
  */
 describe('report-engine: tenant isolation on every route', () => {
+  const deployment = isolated('report-engine', uniqueName('rei').toLowerCase(), CONSUMER_GROUPS);
   let identity: TestIdentity;
   let app: NestFastifyApplication | undefined;
+  let upstream: Upstream | undefined;
 
   beforeAll(async () => {
     identity = await startTestIdentity();
@@ -28,11 +35,14 @@ describe('report-engine: tenant isolation on every route', () => {
 
   afterAll(async () => {
     await app?.close();
+    await upstream?.close();
+    await deployment.drop();
     await identity?.stop();
   });
 
   it("never gives a principal of tenant A tenant B's data", async () => {
-    const { caller, victim } = await isolationTenants(identity);
+    const { caller, victim, b } = await isolationTenants(identity);
+    await deployment.prepare();
     app = await createTestApp(
       {
         name: 'report-engine',
@@ -40,12 +50,83 @@ describe('report-engine: tenant isolation on every route', () => {
         defaults: reportEngineDefaults,
         module: (config) => AppModule.register(config),
       },
-      { ...process.env, ...identity.authEnv, LOG_LEVEL: 'warn' },
+      {
+        ...process.env,
+        ...identity.authEnv,
+        LOG_LEVEL: 'warn',
+        ...deployment.env,
+      },
       kit,
     );
-    const report = await checkTenantIsolation({ app, caller, victim: { ...victim, params: {} } });
+    await app.init();
+    const fastify = app.getHttpAdapter().getInstance();
+    await fastify.ready();
+
+    // Tenant B's report, raised the way every report is: its account record, then a high score.
+    upstream = await Upstream.connect();
+    const accountId = randomUUID();
+    const recordId = randomUUID();
+    const accountName = `Victim Account ${deployment.env['CONSUMER_GROUP_SUFFIX']}`;
+    await upstream.publish(
+      Topics.ingestionRecords,
+      accountId,
+      { type: RecordUpserted.type, tenantId: b.tenantId, stream: `record-${recordId}` },
+      {
+        recordId,
+        entity: 'account',
+        source: 'crm',
+        externalId: 'victim-1',
+        accountId,
+        at: new Date().toISOString(),
+        change: 'created',
+        changedFields: [],
+        data: { name: accountName, lifecycle: 'customer', ownerEmail: b.owner.email },
+      },
+    );
+    await upstream.publish(
+      Topics.scoringAccountScores,
+      accountId,
+      { type: AccountScored.type, tenantId: b.tenantId },
+      {
+        accountId,
+        outcome: 'CHURN',
+        probability: 0.91,
+        prediction: 1,
+        confidence: 'high',
+        modelVersion: 'victim-model',
+        topContributors: [],
+        scoredAt: new Date().toISOString(),
+      },
+    );
+    const asB = { authorization: `Bearer ${b.owner.accessToken}` };
+    const reportOfB = async () => {
+      const res = await fastify.inject({ method: 'GET', url: '/v1/reports?owner=me', headers: asB });
+      const [report] = (res.json() as { items: { reportId: string; status: string }[] }).items;
+      expect(report?.status).toBe('CREATED');
+      return report!;
+    };
+    const { reportId } = await eventually(reportOfB, 30_000);
+
+    const report = await checkTenantIsolation({
+      app,
+      caller,
+      victim: {
+        ...victim,
+        params: { id: reportId },
+        markers: [...(victim.markers ?? []), accountName, accountId],
+      },
+      bodies: { 'POST /v1/reports/:id/feedback': { outcome: 'DISMISSED', note: 'not mine' } },
+      victimIntact: async () => {
+        const res = await fastify.inject({ method: 'GET', url: `/v1/reports/${reportId}`, headers: asB });
+        const one = res.json() as { status: string; feedback: unknown };
+        if (one.status !== 'CREATED' || one.feedback !== null)
+          throw new Error(`B's report is now ${one.status} with feedback ${JSON.stringify(one.feedback)}`);
+      },
+    });
     console.log(formatIsolationReport('report-engine', report));
     expect(report.violations).toEqual([]);
-    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toContain('GET /v1/whoami');
+    expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toEqual(
+      expect.arrayContaining(['GET /v1/reports', 'GET /v1/reports/:id', 'POST /v1/reports/:id/feedback']),
+    );
   });
 });

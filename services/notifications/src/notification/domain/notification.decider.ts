@@ -133,3 +133,14 @@ export const notificationDecider: Decider<Notification, NotificationCommand, Not
   decide: (command, state) => decide(command, state),
   evolve,
 };
+
+/** The decider under a configured retry policy (the service's; tests use seconds, not minutes). */
+export function notificationDeciderFor(
+  policy: RetryPolicy,
+): Decider<Notification, NotificationCommand, NotificationEvent> {
+  return {
+    initialState: initialNotification,
+    decide: (command, state) => decide(command, state, policy),
+    evolve,
+  };
+}

@@ -10,17 +10,27 @@ export type ReceiveSignal = Command<
     tenantId: string;
     kind: ReportKind;
     subject: ReportSubject;
-    ownerId: string;
+    /** The account owner's email; null while the account record (or its owner) has not arrived yet. */
+    ownerId: string | null;
     signalId: string;
     data: ReportData;
     at: string;
   }
 >;
 
-/** Load: the INCOMING report becomes visible to its owner, with its ranked next best actions. */
+/**
+ * Load: the INCOMING report becomes visible to its owner, with its ranked next best actions. The
+ * owner and fresher data may come with it when they were not known at ReceiveSignal.
+ */
 export type CreateReport = Command<
   'CreateReport',
-  { reportId: string; nextBestActions: NextBestAction[]; at: string }
+  { reportId: string; ownerId?: string; data?: ReportData; nextBestActions: NextBestAction[]; at: string }
+>;
+
+/** Notify: ask for the owner to be told about the CREATED report (once per report). */
+export type RequestNotification = Command<
+  'RequestNotification',
+  { reportId: string; accountName: string; title: string; summary: string; at: string }
 >;
 
 /** A notification reached the owner; `snapshot` is the data as it was shown to them. */
@@ -47,4 +57,11 @@ export type RefreshLatestData = Command<
 >;
 
 export type ReportCommand =
-  ReceiveSignal | CreateReport | MarkNotified | ProvideFeedback | MarkStale | Expire | RefreshLatestData;
+  | ReceiveSignal
+  | CreateReport
+  | RequestNotification
+  | MarkNotified
+  | ProvideFeedback
+  | MarkStale
+  | Expire
+  | RefreshLatestData;

@@ -73,6 +73,25 @@ const refresh = (score: number): ReportCommand => ({
   data: { reportId, data: data(score, { activeUsers: 2 }), at: t(6) },
 });
 
+const requestNotification: ReportCommand = {
+  type: 'RequestNotification',
+  data: { reportId, accountName: 'Northwind', title: 'Critical churn risk', summary: 'call them', at: t(2) },
+};
+const notificationRequested: ReportEvent = {
+  type: 'NotificationRequested',
+  data: {
+    reportId,
+    accountId: 'acc-1',
+    kind: 'CRITICAL_CHURN',
+    recipient: 'owner-1',
+    accountName: 'Northwind',
+    score: 0.91,
+    title: 'Critical churn risk',
+    summary: 'call them',
+    requestedAt: t(2),
+  },
+};
+
 const isInvalidTransition = (e: DomainError) =>
   e.code === 'REPORT.INVALID_TRANSITION' && e.kind === 'conflict';
 const fold = (events: ReportEvent[]): Report => events.reduce(evolve, initialReport());
@@ -104,6 +123,36 @@ describe('INCOMING', () => {
       kind: 'CRITICAL_CHURN',
       ownerId: 'owner-1',
     });
+  });
+
+  it('waits for an owner: CreateReport is refused until one is known, then takes it and fresher data', () => {
+    const ownerless: ReportEvent = { type: 'SignalReceived', data: { ...received.data, ownerId: null } };
+    spec
+      .given(ownerless)
+      .when(createReport)
+      .thenThrows(DomainError, (e) => isInvalidTransition(e) && /owner is not known/.test(e.message));
+    const fresh = data(0.91, { activeUsers: 3, accountName: 'Northwind' });
+    const withOwner: ReportCommand = {
+      type: 'CreateReport',
+      data: { reportId, ownerId: 'owner@northwind.test', data: fresh, nextBestActions: actions, at: t(2) },
+    };
+    const createdWithOwner: ReportEvent = {
+      type: 'ReportCreated',
+      data: { ...created.data, ownerId: 'owner@northwind.test', data: fresh },
+    };
+    spec.given(ownerless).when(withOwner).then(createdWithOwner);
+    expect(fold([ownerless, createdWithOwner])).toMatchObject({
+      status: 'CREATED',
+      ownerId: 'owner@northwind.test',
+      latest: { data: fresh, at: t(2) },
+    });
+  });
+
+  it('refuses to request a notification for a report not created yet', () => {
+    spec
+      .given(history)
+      .when(requestNotification)
+      .thenThrows(DomainError, (e) => isInvalidTransition(e) && /not created yet/.test(e.message));
   });
 
   it('a redelivered ReceiveSignal changes nothing; a different signal is refused', () => {
@@ -154,6 +203,25 @@ describe('CREATED', () => {
 
   it('a redelivered CreateReport changes nothing', () => {
     spec.given(history).when(createReport).thenNothingHappened();
+  });
+
+  it('RequestNotification asks once, to the owner, with the latest score; a second request is a no-op', () => {
+    spec.given(history).when(requestNotification).then(notificationRequested);
+    expect(fold([...history, notificationRequested])).toMatchObject({
+      status: 'CREATED',
+      notificationRequested: { recipient: 'owner-1', at: t(2) },
+    });
+    spec
+      .given([...history, notificationRequested])
+      .when({ ...requestNotification, data: { ...requestNotification.data, at: t(9) } } as ReportCommand)
+      .thenNothingHappened();
+  });
+
+  it('MarkNotified after the request → NOTIFIED', () => {
+    spec
+      .given([...history, notificationRequested])
+      .when(markNotified)
+      .then(notified);
   });
 });
 
@@ -219,8 +287,9 @@ describe('FEEDBACK_PROVIDED', () => {
     spec.given(history).when(provideFeedback).thenNothingHappened();
   });
 
-  it('a late delivery report changes nothing', () => {
+  it('a late delivery report or notification request changes nothing', () => {
     spec.given(history).when(markNotified).thenNothingHappened();
+    spec.given(history).when(requestNotification).thenNothingHappened();
   });
 });
 
@@ -232,7 +301,7 @@ describe.each([
 
   it('is final: notify, feedback, refresh and the other ending are refused', () => {
     expect(fold(history).status).toBe(status);
-    for (const command of [markNotified, provideFeedback, refresh(0.99), other]) {
+    for (const command of [markNotified, provideFeedback, refresh(0.99), requestNotification, other]) {
       spec.given(history).when(command).thenThrows(DomainError, isInvalidTransition);
     }
   });

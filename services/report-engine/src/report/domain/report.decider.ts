@@ -7,7 +7,8 @@ import { initialReport, Report } from './report.state';
 
 /*
  * The seed's state machine: INCOMING → CREATED → NOTIFIED → FEEDBACK_PROVIDED, and CREATED,
- * NOTIFIED or FEEDBACK_PROVIDED → EXPIRED | STALE. Anything else is refused. Repeating a command
+ * NOTIFIED or FEEDBACK_PROVIDED → EXPIRED | STALE. Anything else is refused. A CREATED report asks
+ * for its owner's notification once (NotificationRequested, no status change). Repeating a command
  * whose effect already holds (a redelivered MarkNotified, a second audit marking STALE) is not a
  * transition and produces no event, so at-least-once consumers can retry safely.
  */
@@ -47,7 +48,10 @@ export function decide(command: ReportCommand, state: Report): ReportEvent[] {
 
     case 'CreateReport': {
       if (state.status !== 'INCOMING') return [];
-      const { tenantId, kind, subject, ownerId, latest } = state;
+      const { tenantId, kind, subject, latest } = state;
+      const ownerId = command.data.ownerId ?? state.ownerId;
+      // A report nobody owns would be seen by nobody; it waits INCOMING until the account names its owner.
+      if (!ownerId) throw refuse('the account owner is not known yet');
       return [
         {
           type: 'ReportCreated',
@@ -58,9 +62,34 @@ export function decide(command: ReportCommand, state: Report): ReportEvent[] {
             category: categoryOf(kind),
             subject,
             ownerId,
-            data: latest.data,
+            data: command.data.data ?? latest.data,
             nextBestActions: command.data.nextBestActions,
             createdAt: command.data.at,
+          },
+        },
+      ];
+    }
+
+    case 'RequestNotification': {
+      // Already notified: a repeated request (a redelivery, a second load) asks for nothing more.
+      if (state.status === 'NOTIFIED' || state.status === 'FEEDBACK_PROVIDED') return [];
+      if (state.status !== 'CREATED')
+        throw refuse(state.status === 'INCOMING' ? 'the report is not created yet' : undefined);
+      if (state.notificationRequested) return [];
+      const { accountName, title, summary, at } = command.data;
+      return [
+        {
+          type: 'NotificationRequested',
+          data: {
+            reportId,
+            accountId: state.subject.accountId,
+            kind: state.kind,
+            recipient: state.ownerId,
+            accountName,
+            score: state.latest.data.score,
+            title,
+            summary,
+            requestedAt: at,
           },
         },
       ];
@@ -165,9 +194,17 @@ export function evolve(state: Report, event: ReportEvent): Report {
         subject,
         ownerId,
         signalId: state.signalId,
-        latest: { data, at: state.latest.at },
+        // Data handed in at creation is newer than the signal's; the same data keeps its own time.
+        latest: { data, at: sameData(data, state.latest.data) ? state.latest.at : createdAt },
         createdAt,
         nextBestActions,
+      };
+    }
+    case 'NotificationRequested': {
+      if (state.status !== 'CREATED') return unknown(event.type);
+      return {
+        ...state,
+        notificationRequested: { recipient: event.data.recipient, at: event.data.requestedAt },
       };
     }
     case 'ReportNotified': {

@@ -9,7 +9,8 @@ export type SignalReceived = Event<
     tenantId: string;
     kind: ReportKind;
     subject: ReportSubject;
-    ownerId: string;
+    /** The account owner's email; null until it is known (the report then waits INCOMING). */
+    ownerId: string | null;
     /** Id of the score/signal message, so a redelivery is recognised. */
     signalId: string;
     data: ReportData;
@@ -30,6 +31,23 @@ export type ReportCreated = Event<
     data: ReportData;
     nextBestActions: NextBestAction[];
     createdAt: string;
+  }
+>;
+
+/** Carries what the notification says, so the relay can publish the request from this event alone. */
+export type NotificationRequested = Event<
+  'NotificationRequested',
+  {
+    reportId: string;
+    accountId: string;
+    kind: ReportKind;
+    /** The owner's email. */
+    recipient: string;
+    accountName: string;
+    score: number;
+    title: string;
+    summary: string;
+    requestedAt: string;
   }
 >;
 
@@ -58,6 +76,7 @@ export type ReportExpired = Event<'ReportExpired', { reportId: string; reason: s
 export type ReportEvent =
   | SignalReceived
   | ReportCreated
+  | NotificationRequested
   | ReportNotified
   | FeedbackProvided
   | LatestDataRefreshed

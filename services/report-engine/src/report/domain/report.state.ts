@@ -25,14 +25,18 @@ interface ReportBody {
   tenantId: string;
   kind: ReportKind;
   subject: ReportSubject;
-  ownerId: string;
+  /** The owner's email; null only while INCOMING. */
+  ownerId: string | null;
   signalId: string;
   latest: { data: ReportData; at: string };
 }
 
 interface Created extends ReportBody {
+  ownerId: string;
   createdAt: string;
   nextBestActions: NextBestAction[];
+  /** Set once the owner's notification was asked for, so it is asked for once. */
+  notificationRequested?: { recipient: string; at: string };
 }
 
 interface Notified extends Created {

@@ -1,0 +1,13 @@
+export { call, waitFor, HttpError } from './http';
+export type { Credentials } from './http';
+export { bootstrapTenant } from './tenant';
+export type { SliceTenant } from './tenant';
+export { WebhookReceiver } from './webhook-receiver';
+export type { ReceivedWebhook } from './webhook-receiver';
+export { toUpstream, ingestRest, removeAccountRest, UpstreamProducer } from './upstream';
+export type { UpstreamRecords, BatchOutcome } from './upstream';
+export { listReports, getReport, provideFeedback, configureWebhook } from './reports';
+export type { ReportSummary, ReportDetail, TimelineEntry, ReportData } from './reports';
+export { runScenario, percentile, isActive, NEGATIVE_NPS_COMMENT } from './scenario';
+export type { ScenarioOptions, ScenarioResult, SliceUrls } from './scenario';
+export { sliceUrls } from './urls';

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { AccountReadModels } from '../../../account/account-read-models';
+import { accountSignalsOf, reportDataOf, scoreOf } from '../../domain/account-facts';
+import { nextBestActions } from '../../domain/next-best-actions';
+import { reportMessage } from '../../domain/report-message';
+import { Cause } from './cause';
+import { ReportStreams } from './report-streams';
+
+/**
+ * The engine's load and notify steps for one report: an INCOMING report becomes CREATED as soon as
+ * its account's name and owner are known (with next best actions ranked on the account's signals),
+ * and a CREATED report asks once for its owner to be notified. Safe to run any number of times, from
+ * any trigger (a score, a record change): each step is a no-op once done.
+ *
+ * The account is read here, after the caller's own write, never handed in: a score opening a report
+ * and the account's record arriving race in two consumers. Each writes first (the report stream, the
+ * account snapshot) and then reads the other's, so at least one of them sees both and loads it.
+ */
+@Injectable()
+export class ReportLoader {
+  constructor(
+    private readonly streams: ReportStreams,
+    private readonly accounts: AccountReadModels,
+  ) {}
+
+  async load(
+    tenantId: string,
+    reportId: string,
+    cause: Cause,
+    idempotencyKey: string,
+    now = new Date(),
+  ): Promise<void> {
+    const at = now.toISOString();
+    let { state } = await this.streams.load(reportId);
+    if (state.status !== 'INCOMING' && (state.status !== 'CREATED' || state.notificationRequested)) return;
+    const facts = await this.accounts.facts(tenantId, state.subject.accountId);
+    if (state.status === 'INCOMING') {
+      if (!facts?.name || !facts.ownerEmail || facts.gone) return;
+      const score = scoreOf(state.latest.data);
+      ({ state } = await this.streams.decide(
+        tenantId,
+        {
+          type: 'CreateReport',
+          data: {
+            reportId,
+            ownerId: facts.ownerEmail,
+            data: reportDataOf(score, facts, state.latest.data.asOf),
+            nextBestActions: nextBestActions(state.kind, accountSignalsOf(facts, at)),
+            at,
+          },
+        },
+        cause,
+        `${idempotencyKey}:create:${reportId}`,
+      ));
+    }
+    if (state.status !== 'CREATED' || state.notificationRequested) return;
+    const score = scoreOf(state.latest.data);
+    const message = reportMessage({
+      kind: state.kind,
+      accountName: facts?.name ?? String(state.latest.data.values['accountName'] ?? state.subject.id),
+      score: score.probability,
+      modelVersion: score.modelVersion,
+      topFactors: score.topFactors,
+      nextBestActions: state.nextBestActions,
+    });
+    await this.streams.decide(
+      tenantId,
+      { type: 'RequestNotification', data: { reportId, ...message, at } },
+      cause,
+      `${idempotencyKey}:notify:${reportId}`,
+    );
+  }
+}

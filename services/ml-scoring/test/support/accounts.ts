@@ -2,13 +2,17 @@ import { AccountFeatures, aggregateUsage, UsageSample } from '@foresight/contrac
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** Weekly usage of a 12-seat account over 26 weeks ending at `asOf`, scaled by `level(week)`. */
+/** What ingestion aggregates over (its USAGE_LOOKBACK_DAYS) and the baseline trains on: 13 weeks. */
+const WEEKS = 13;
+const LOOKBACK_DAYS = 90;
+
+/** Weekly usage of a 12-seat account over 13 weeks ending at `asOf`, scaled by `level(week)`. */
 function weeklyUsage(asOf: string, level: (week: number) => number): UsageSample[] {
-  return Array.from({ length: 26 }, (_, w) => {
+  return Array.from({ length: WEEKS }, (_, w) => {
     const l = level(w);
     const n = (base: number) => Math.round(base * l);
     return {
-      at: new Date(Date.parse(asOf) - (25 - w) * WEEK_MS).toISOString(),
+      at: new Date(Date.parse(asOf) - (WEEKS - 1 - w) * WEEK_MS).toISOString(),
       actions: { contacts: n(400), companies: n(120), deals: n(60), email: n(300) },
       users: { contacts: n(12), companies: n(6), deals: n(4), email: n(6) },
     };
@@ -23,14 +27,14 @@ const firmographics = {
 };
 
 /**
- * Steady for a quarter, then sliding to a fifth of its usage by the last week: what the baseline
+ * Steady for six weeks, then sliding to a fifth of its usage by the last week: what the baseline
  * learned churn looks like (about 0.7 with the default baseline), yet not so certain that a bad
  * survey answer has no room to raise it.
  */
 export function decliningAccount(accountId: string, asOf = '2025-06-16T00:00:00.000Z'): AccountFeatures {
-  const level = (w: number) => (w < 13 ? 1 : 1 - (0.8 * (w - 13)) / 12);
+  const level = (w: number) => (w < 6 ? 1 : 1 - (0.8 * (w - 6)) / 6);
   return {
-    ...aggregateUsage(accountId, weeklyUsage(asOf, level), { asOf, lookbackDays: 182 }),
+    ...aggregateUsage(accountId, weeklyUsage(asOf, level), { asOf, lookbackDays: LOOKBACK_DAYS }),
     firmographics,
   };
 }
@@ -40,8 +44,8 @@ export function healthyAccount(accountId: string, asOf = '2025-06-16T00:00:00.00
   return {
     ...aggregateUsage(
       accountId,
-      weeklyUsage(asOf, (w) => 1 + w / 50),
-      { asOf, lookbackDays: 182 },
+      weeklyUsage(asOf, (w) => 1 + w / 25),
+      { asOf, lookbackDays: LOOKBACK_DAYS },
     ),
     firmographics,
   };

@@ -10,7 +10,7 @@ import { initialAccountScoring } from './account-score.state';
 
 const spec = DeciderSpecification.for(accountScoreDecider);
 const { model } = trainBaseline(
-  { seed: 7, accounts: 800, weeks: 26, asOf: '2025-06-16T09:00:00.000Z' },
+  { seed: 7, accounts: 800, weeks: 13, asOf: '2025-06-16T09:00:00.000Z' },
   'now',
 );
 const accountId = '7a0c1f52-1c8e-4f6e-8a57-0d6f3b2f9c41';

@@ -46,6 +46,7 @@ export class BackboneModule {
           useFactory: (config: BaseConfig, serviceName: string, mongo: Connection, store: EventStore) => ({
             serviceName,
             groupSuffix: config.CONSUMER_GROUP_SUFFIX,
+            consumers: { newGroupStart: config.CONSUMER_NEW_GROUP_START },
             brokers: config.KAFKA_BROKERS,
             mongo,
             topics: options.topics ?? [],

@@ -8,16 +8,21 @@ export interface TopologyEnv {
   identityGrpcPort: number;
   adminToken: string;
   encryptionKey: string;
+  /** Seals notifications' webhook signing secrets at rest; absent (an older demo's secrets): stored as given. */
+  notificationsKey?: string;
   /** Extra variables for every service. */
   env?: NodeJS.ProcessEnv;
   /** Extra variables for one service (they win over `env`). */
   perService?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
 }
 
-export function newSecrets(): Pick<TopologyEnv, 'adminToken' | 'encryptionKey'> {
+type Secrets = Pick<TopologyEnv, 'adminToken' | 'encryptionKey' | 'notificationsKey'>;
+
+export function newSecrets(): Secrets {
   return {
     adminToken: randomBytes(32).toString('base64url'),
     encryptionKey: randomBytes(32).toString('base64'),
+    notificationsKey: randomBytes(32).toString('base64'),
   };
 }
 
@@ -28,7 +33,7 @@ export async function freeTopology(env: NodeJS.ProcessEnv = {}): Promise<Topolog
   return { ports, identityGrpcPort: await freePort(), ...newSecrets(), env };
 }
 
-export function defaultTopology(secrets: Pick<TopologyEnv, 'adminToken' | 'encryptionKey'>): TopologyEnv {
+export function defaultTopology(secrets: Secrets): TopologyEnv {
   return { ports: { ...DEFAULT_PORTS }, identityGrpcPort: 50051, ...secrets };
 }
 
@@ -45,7 +50,9 @@ export function envFor(name: ServiceName, t: TopologyEnv): NodeJS.ProcessEnv {
           IDENTITY_ADMIN_TOKEN: t.adminToken,
           IDENTITY_ENCRYPTION_KEY: t.encryptionKey,
         }
-      : {};
+      : name === 'notifications' && t.notificationsKey
+        ? { NOTIFICATIONS_ENCRYPTION_KEY: t.notificationsKey }
+        : {};
   return { ...t.env, ...t.perService?.[name], ...identity, ...own };
 }
 
@@ -61,7 +68,13 @@ export async function isolatedTopology(
   const id = runId.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
   const mongo = new URL(mongoUrl);
   mongo.pathname = `/${id}`;
-  const t = await freeTopology({ ...env, MONGO_URL: mongo.toString(), CONSUMER_GROUP_SUFFIX: id });
+  const t = await freeTopology({
+    ...env,
+    MONGO_URL: mongo.toString(),
+    CONSUMER_GROUP_SUFFIX: id,
+    // Its groups are new: without this they would replay every earlier run's messages on shared topics.
+    CONSUMER_NEW_GROUP_START: 'end',
+  });
   t.perService = Object.fromEntries(
     SERVICES.map((name) => [name, { EVENTSTORE_SCHEMA: `es_${name.replace(/-/g, '_')}_${id}`.slice(0, 56) }]),
   );

@@ -60,6 +60,12 @@ export interface RawConsumer {
   start(options: {
     topics: readonly string[];
     fromBeginning: boolean;
+    /**
+     * 'end': a group with no committed offset on a topic is first placed at that topic's end, before
+     * it joins (so nothing produced after start() returns is missed). For isolated test copies of a
+     * service on a shared broker, which must not replay every earlier run's history.
+     */
+    newGroupStart?: 'beginning' | 'end';
     partitionsConcurrently: number;
     onBatch: (batch: IncomingBatch) => Promise<void>;
   }): Promise<void>;

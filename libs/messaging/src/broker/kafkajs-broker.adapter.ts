@@ -72,6 +72,29 @@ function client(options: KafkaBrokerOptions, role: string) {
   };
 }
 
+/** Commits the topics' current end offsets for a group that has none on them yet (it must not be running). */
+async function placeNewGroupAtEnd(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const present = topics.filter((t) => existing.has(t));
+    if (!present.length) return;
+    const committed = await admin.fetchOffsets({ groupId, topics: present });
+    for (const { topic, partitions } of committed) {
+      if (partitions.some((p) => p.offset !== '-1')) continue;
+      const ends = await admin.fetchTopicOffsets(topic);
+      await admin.setOffsets({
+        groupId,
+        topic,
+        partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export function kafkaBroker(options: KafkaBrokerOptions): Broker {
   return {
     async admin(): Promise<BrokerAdmin> {
@@ -143,7 +166,8 @@ export function kafkaBroker(options: KafkaBrokerOptions): Broker {
       });
       let started = false;
       return {
-        async start({ topics, fromBeginning, partitionsConcurrently, onBatch }) {
+        async start({ topics, fromBeginning, newGroupStart, partitionsConcurrently, onBatch }) {
+          if (newGroupStart === 'end') await placeNewGroupAtEnd(kafka, groupId, topics);
           await consumer.connect();
           await consumer.subscribe({ topics: [...topics], fromBeginning });
           started = true;

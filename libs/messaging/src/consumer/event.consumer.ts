@@ -57,6 +57,8 @@ export interface ConsumerOptions {
   retry?: Partial<RetryPolicy>;
   /** A new group starts at the topics' beginning, so a consumer added later still sees every event. */
   fromBeginning?: boolean;
+  /** See RawConsumer.start: 'end' skips the history a brand-new group would otherwise replay. */
+  newGroupStart?: 'beginning' | 'end';
   /** Partitions handled at once; order within a partition (so per key) is kept either way. */
   partitionsConcurrently?: number;
   /** Records per inbox lookup, inbox write and offset commit. */
@@ -135,6 +137,7 @@ export class EventConsumer {
     await this.raw.start({
       topics: this.topics,
       fromBeginning: this.options.fromBeginning ?? true,
+      newGroupStart: this.options.newGroupStart,
       partitionsConcurrently: this.options.partitionsConcurrently ?? 1,
       onBatch: (batch) => this.onBatch(batch),
     });

@@ -55,6 +55,7 @@ export interface MessagingOptions {
   consumers?: {
     retry?: Partial<RetryPolicy>;
     fromBeginning?: boolean;
+    newGroupStart?: 'beginning' | 'end';
     partitionsConcurrently?: number;
   };
   logger?: MessagingLogger;

@@ -77,6 +77,13 @@ export class BaseConfig {
   @Matches(/^[A-Za-z0-9_-]{0,40}$/, { message: 'must be up to 40 letters, digits, _ or -' })
   CONSUMER_GROUP_SUFFIX = '';
 
+  /**
+   * Where a consumer group that has never committed starts: 'beginning' (production: a new consumer
+   * sees every event) or 'end' (isolated test copies on a shared broker skip earlier runs' history).
+   */
+  @IsIn(['beginning', 'end'])
+  CONSUMER_NEW_GROUP_START: 'beginning' | 'end' = 'beginning';
+
   /** How long a readiness probe waits for each dependency before calling it down. */
   @Type(() => Number)
   @IsInt()

@@ -22,7 +22,13 @@ export function privateStores(prefix: string, consumerGroups: (suffix: string) =
     mongoUrl: mongo.toString(),
     schema,
     groupSuffix,
-    env: { MONGO_URL: mongo.toString(), EVENTSTORE_SCHEMA: schema, CONSUMER_GROUP_SUFFIX: groupSuffix },
+    env: {
+      MONGO_URL: mongo.toString(),
+      EVENTSTORE_SCHEMA: schema,
+      CONSUMER_GROUP_SUFFIX: groupSuffix,
+      // New groups skip earlier runs' messages on the shared topics (poison ones cost retries).
+      CONSUMER_NEW_GROUP_START: 'end',
+    },
     async drop() {
       const [{ Pool }, { default: mongoose }] = await Promise.all([import('pg'), import('mongoose')]);
       const pool = new Pool({ connectionString: process.env['EVENTSTORE_URL'], max: 1 });

@@ -32,7 +32,8 @@ export async function createService<C extends BaseConfig>(
   const config = loadConfig(def.configClass, env, def.defaults);
   const app = await NestFactory.create<NestFastifyApplication>(
     def.module(config),
-    new FastifyAdapter({ trustProxy: true }),
+    // 4 MiB: a full batch (1,000 feature sets to predict, 500 upstream records) fits with room to spare.
+    new FastifyAdapter({ trustProxy: true, bodyLimit: 4 * 1024 * 1024 }),
     {
       bufferLogs: true,
     },
@@ -65,6 +66,7 @@ function setupOpenApi(
 
 /** Entry point for a service's main.ts: a bad config or failed start exits non-zero with the reason. */
 export async function runService<C extends BaseConfig>(def: ServiceDefinition<C>): Promise<void> {
+  keepRunningOnUnhandledRejections(def.name);
   try {
     // Before the app is built: its connections' first spans need the tracer provider.
     startTelemetry({ serviceName: def.name });
@@ -82,4 +84,21 @@ export async function runService<C extends BaseConfig>(def: ServiceDefinition<C>
     process.stderr.write(`${def.name}: failed to start\n${message}\n`);
     process.exit(1);
   }
+}
+
+/**
+ * A dependency's outage now and then surfaces as a rejection nobody awaits any more (a Mongo driver
+ * socket closing under an abandoned operation). Node's default would kill the process, turning a
+ * Mongo blip into a restart loop of every service, while readiness already reports the outage and
+ * the work is retried from Kafka offsets and store checkpoints. So: log it at error level, in the
+ * same JSON shape as pino, and keep serving. Uncaught exceptions stay fatal.
+ */
+function keepRunningOnUnhandledRejections(service: string): void {
+  process.on('unhandledRejection', (reason) => {
+    const err =
+      reason instanceof Error ? { type: reason.name, message: reason.message, stack: reason.stack } : reason;
+    process.stderr.write(
+      `${JSON.stringify({ level: 50, time: Date.now(), service, msg: 'unhandled rejection (process kept running)', err })}\n`,
+    );
+  });
 }

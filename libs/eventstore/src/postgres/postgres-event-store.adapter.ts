@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@foresight/domain';
 import { DatabaseError, Pool, PoolClient, PoolConfig, QueryConfig } from 'pg';
 import {
@@ -80,6 +81,8 @@ export class PostgresEventStore implements EventStore {
   readonly schema: string;
   private readonly pool: Pool;
   private readonly channel: string;
+  /** Names this schema's prepared statements: PostgreSQL cuts names at 63 bytes, long schemas would collide. */
+  private readonly statementTag: string;
   private readonly listener: NotifyListener;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly pollIntervalMs: number;
@@ -95,6 +98,7 @@ export class PostgresEventStore implements EventStore {
     this.schema = options.schema ?? 'eventstore';
     assertValidSchema(this.schema);
     this.channel = `${this.schema}_events`;
+    this.statementTag = createHash('sha256').update(this.schema).digest('hex').slice(0, 16);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.notifyInTransaction = (options.notify ?? 'in-transaction') === 'in-transaction';
     const config: PoolConfig = {
@@ -107,7 +111,7 @@ export class PostgresEventStore implements EventStore {
     this.listener = new NotifyListener(config, this.channel);
     this.commitNotifier = new CoalescingNotifier((xid) =>
       this.pool.query({
-        name: `es-notify-${this.schema}`,
+        name: `es-notify-${this.statementTag}`,
         text: 'SELECT pg_notify($1, $2)',
         values: [this.channel, xid],
       }),
@@ -139,7 +143,7 @@ export class PostgresEventStore implements EventStore {
       expected === -1 ? 'no_stream' : typeof expected === 'number' ? 'revision' : expected;
     const ids = prepared.map((e) => e.id);
     const query: QueryConfig = {
-      name: `es-append-${variant}-${this.notifyInTransaction ? 'n' : 'c'}-${this.schema}`,
+      name: `es-append-${variant}-${this.notifyInTransaction ? 'n' : 'c'}-${this.statementTag}`,
       text: appendSql(this.schema, variant, this.channel, this.notifyInTransaction),
       values: [
         stream,
@@ -173,7 +177,7 @@ export class PostgresEventStore implements EventStore {
       current: string | null;
       dup_revision: string | null;
       dup_position: string | null;
-    }>({ name: `es-conflict-${this.schema}`, text: conflictSql(this.schema), values: [stream, ids] });
+    }>({ name: `es-conflict-${this.statementTag}`, text: conflictSql(this.schema), values: [stream, ids] });
     const found = conflict.rows[0];
     const replayAfterAll = replayOf(found);
     if (replayAfterAll) return replayAfterAll;
@@ -188,7 +192,7 @@ export class PostgresEventStore implements EventStore {
     await this.migrate();
     const from = options.from ?? (direction === 'forwards' ? 0 : Number.MAX_SAFE_INTEGER);
     const { rows } = await this.pool.query<EventRow>({
-      name: `es-read-${direction}-${this.schema}`,
+      name: `es-read-${direction}-${this.statementTag}`,
       text: readStreamSql(this.schema, direction),
       values: [stream, from, limit],
     });
@@ -247,7 +251,7 @@ export class PostgresEventStore implements EventStore {
     if (filter?.categories) values.push(filter.categories);
     if (filter?.types) values.push(filter.types);
     const { rows } = await this.pool.query<EventRow & { horizon: string }>({
-      name: `es-read-all-${readAllVariant(filter)}-${this.schema}`,
+      name: `es-read-all-${readAllVariant(filter)}-${this.statementTag}`,
       text: readAllSql(this.schema, filter),
       values,
     });
@@ -282,7 +286,7 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult> {
     const ids = prepared.map((e) => e.id);
     const { rows } = await this.pool.query<{ dup_revision: string | null; dup_position: string | null }>({
-      name: `es-conflict-${this.schema}`,
+      name: `es-conflict-${this.statementTag}`,
       text: conflictSql(this.schema),
       values: [stream, ids],
     });

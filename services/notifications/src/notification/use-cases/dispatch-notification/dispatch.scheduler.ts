@@ -34,6 +34,7 @@ export class DispatchScheduler implements OnApplicationBootstrap, BeforeApplicat
   private running?: Promise<void>;
   private leading = false;
   private readonly inFlight = new Set<string>();
+  private readonly nudged = new Set<Promise<void>>();
 
   constructor(
     private readonly dispatch: DispatchNotificationHandler,
@@ -65,8 +66,31 @@ export class DispatchScheduler implements OnApplicationBootstrap, BeforeApplicat
   async beforeApplicationShutdown(): Promise<void> {
     this.leading = false;
     clearTimeout(this.timer);
-    await this.running;
+    await Promise.all([this.running, ...this.nudged]);
     await this.election?.stop();
+  }
+
+  /**
+   * A notification was just requested in this process: when it leads, send it now instead of at the
+   * next poll (which waits for the read model too: most of a second). Not awaited by the caller, so
+   * a slow endpoint never holds up the consumer's offsets. Followers leave it to the leader's poll,
+   * and so does everything a crash interrupts.
+   */
+  nudge(notificationId: string): void {
+    if (!this.leading || this.inFlight.has(notificationId)) return;
+    this.inFlight.add(notificationId);
+    const work = this.dispatch
+      .execute(notificationId)
+      .catch((err: unknown) =>
+        this.logger.warn(
+          `dispatch of ${notificationId} failed: ${(err as Error).message}; retrying at the next poll`,
+        ),
+      )
+      .finally(() => {
+        this.inFlight.delete(notificationId);
+        this.nudged.delete(work);
+      });
+    this.nudged.add(work);
   }
 
   private schedule(ms: number): void {

@@ -23,11 +23,19 @@ import {
 const pidDir = join(repoRoot, '.local/pids');
 const secretsFile = join(repoRoot, '.local/demo-secrets.json');
 
-/** Kept across runs: identity's signing keys in the event store are sealed with the encryption key. */
-function demoSecrets(): { adminToken: string; encryptionKey: string } {
-  if (existsSync(secretsFile))
-    return JSON.parse(readFileSync(secretsFile, 'utf8')) as ReturnType<typeof newSecrets>;
-  const secrets = newSecrets();
+/**
+ * Kept across runs: identity's signing keys in the event store and notifications' webhook secrets in
+ * Mongo are sealed with these keys. Keys a newer demo added are filled in without replacing the rest.
+ */
+function demoSecrets(): ReturnType<typeof newSecrets> {
+  const stored = existsSync(secretsFile)
+    ? (JSON.parse(readFileSync(secretsFile, 'utf8')) as Partial<ReturnType<typeof newSecrets>>)
+    : {};
+  if (stored.adminToken && stored.encryptionKey && 'notificationsKey' in stored)
+    return stored as ReturnType<typeof newSecrets>;
+  // An older file without notificationsKey: webhook secrets stored so far were kept as given, and
+  // stay readable (unsealed values are read as they are).
+  const secrets = { ...newSecrets(), ...stored };
   mkdirSync(dirname(secretsFile), { recursive: true });
   writeFileSync(secretsFile, JSON.stringify(secrets), { mode: 0o600 });
   return secrets;

@@ -76,7 +76,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
   const data = generate({
     seed: o.seed ?? 7,
     accounts: o.accounts ?? 40,
-    weeks: o.weeks ?? 12,
+    weeks: o.weeks ?? 13,
     now: new Date(),
   });
   const records = toUpstream(data, [tenant.ownerEmail]);

@@ -46,7 +46,10 @@ export class BackboneModule {
           useFactory: (config: BaseConfig, serviceName: string, mongo: Connection, store: EventStore) => ({
             serviceName,
             groupSuffix: config.CONSUMER_GROUP_SUFFIX,
-            consumers: { newGroupStart: config.CONSUMER_NEW_GROUP_START },
+            consumers: {
+              newGroupStart: config.CONSUMER_NEW_GROUP_START,
+              partitionsConcurrently: config.CONSUMER_PARTITIONS_CONCURRENTLY,
+            },
             brokers: config.KAFKA_BROKERS,
             mongo,
             topics: options.topics ?? [],

@@ -266,9 +266,11 @@ export class EventConsumer {
       }
     }
 
-    // Dead letters and inbox first, the offset last: a crash anywhere before the commit only redelivers.
+    // Dead letters before the offset: a crash before the commit only redelivers. The inbox completion
+    // runs beside the commit (it is on every message's path): one lost to a crash only means a later
+    // re-send of these events runs their idempotent handlers again instead of being skipped.
     if (dead.length) await this.deadLetters.send([{ topic: dlqOf(batch.topic), records: dead }]);
-    await this.options.inbox.complete(group, handled);
+    const completing = this.options.inbox.complete(group, handled);
     if (lastDone !== undefined) {
       try {
         await batch.commit(lastDone);
@@ -278,6 +280,7 @@ export class EventConsumer {
       const lag = Number(BigInt(batch.highWatermark) - BigInt(lastDone) - 1n);
       this.onMetric({ name: 'consumer.lag', group, topic: batch.topic, partition: batch.partition, lag });
     }
+    await completing;
     if (rebalancing !== undefined) throw rebalancing;
     return complete;
   }

@@ -84,6 +84,16 @@ export class BaseConfig {
   @IsIn(['beginning', 'end'])
   CONSUMER_NEW_GROUP_START: 'beginning' | 'end' = 'beginning';
 
+  /**
+   * Partitions each consumer group handles at once (order within a partition, so per key, is kept
+   * either way). More than one keeps an event from queueing behind another topic's batch.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  CONSUMER_PARTITIONS_CONCURRENTLY = 3;
+
   /** How long a readiness probe waits for each dependency before calling it down. */
   @Type(() => Number)
   @IsInt()

@@ -149,12 +149,15 @@ function printSummary(r: ScenarioResult): void {
     `Webhooks delivered: ${r.webhooks.verified} (signature verified), for ${r.webhooks.distinctReports} reports`,
   );
   console.log(
-    `Upstream record → report NOTIFIED: p50 ${percentile(r.latenciesMs, 50)} ms, p99 ${percentile(r.latenciesMs, 99)} ms over ${r.latenciesMs.length} reports`,
+    `Upstream data → report NOTIFIED: p50 ${percentile(r.latenciesMs, 50)} ms, p99 ${percentile(r.latenciesMs, 99)} ms over ${r.latenciesMs.length} reports ` +
+      `(all ${r.accounts} accounts sent at once; bench/e2e measures a steady load)`,
   );
   const f = r.feedbackReport;
-  console.log(
-    `\nReport ${f.reportId} (${f.kind}, ${f.accountName}): ${f.timeline.map((t) => t.status).join(' → ')}`,
-  );
+  console.log(`\nReport ${f.reportId} (${f.kind}, ${f.accountName}), its timeline from the stream:`);
+  for (const t of f.timeline)
+    console.log(
+      `  ${String(t.revision).padStart(2)} ${t.at}  ${t.type.padEnd(22)} ${t.status.padEnd(18)} ${t.summary}`,
+    );
   console.log(`Report ${r.staleReport.reportId}: account removed upstream → ${r.staleReport.status}\n`);
 }
 

@@ -226,7 +226,16 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       accounts: records.account.length,
       ingested,
       rejected,
-      reports: await listReports(o.urls.reportEngine, tenant.ownerToken, { owner: 'me' }),
+      // A score that arrived late (the NPS answer's) may have opened a report after step 6: let it
+      // reach the owner before counting, rather than report it half-way.
+      reports: await waitFor(
+        'late reports to be notified',
+        async () => {
+          const mine = await listReports(o.urls.reportEngine, tenant.ownerToken, { owner: 'me' });
+          return mine.every((r) => r.status !== 'CREATED' && r.status !== 'INCOMING') ? mine : undefined;
+        },
+        { timeoutMs, everyMs: 500 },
+      ),
       notified,
       feedbackReport,
       staleReport,

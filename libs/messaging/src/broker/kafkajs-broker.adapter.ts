@@ -72,6 +72,19 @@ function client(options: KafkaBrokerOptions, role: string) {
   };
 }
 
+/** Errors a topic being created elsewhere at the same moment can cause; retrying resolves them. */
+function transientTopicError(err: unknown): boolean {
+  const all = [err, ...((err as { errors?: unknown[] }).errors ?? [])] as {
+    type?: string;
+    retriable?: boolean;
+  }[];
+  return all.some(
+    (e) =>
+      e?.retriable === true ||
+      ['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'TOPIC_ALREADY_EXISTS'].includes(e?.type ?? ''),
+  );
+}
+
 /** Commits the topics' current end offsets for a group that has none on them yet (it must not be running). */
 async function placeNewGroupAtEnd(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<void> {
   const admin = kafka.admin();
@@ -105,16 +118,25 @@ export function kafkaBroker(options: KafkaBrokerOptions): Broker {
         listTopics: () => admin.listTopics(),
         async createTopics(specs: readonly Required<TopicSpec>[]) {
           if (!specs.length) return;
+          const topics = specs.map((s) => ({
+            topic: s.topic,
+            numPartitions: s.partitions,
+            replicationFactor: s.replicationFactor,
+            configEntries: Object.entries(s.config).map(([name, value]) => ({ name, value })),
+          }));
           // Returns false (no error) when some already existed; a concurrent creator is not a failure.
-          await admin.createTopics({
-            waitForLeaders: true,
-            topics: specs.map((s) => ({
-              topic: s.topic,
-              numPartitions: s.partitions,
-              replicationFactor: s.replicationFactor,
-              configEntries: Object.entries(s.config).map(([name, value]) => ({ name, value })),
-            })),
-          });
+          // On a fresh broker, six services creating topics at once can see one that another just
+          // created and whose leader is not known yet ("does not host this topic-partition"): kafkajs
+          // retries only LEADER_NOT_AVAILABLE there, so retry the whole (idempotent) call.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await admin.createTopics({ waitForLeaders: true, topics });
+              return;
+            } catch (err) {
+              if (attempt >= 10 || !transientTopicError(err)) throw err;
+              await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
+            }
+          }
         },
         async close() {
           await admin.disconnect();

@@ -43,3 +43,24 @@ export {
 } from './topology';
 export type { TopologyEnv } from './topology';
 export * from './slice';
+export {
+  testEnvelope,
+  TestPublisher,
+  TopicWatcher,
+  deleteGroups,
+  pollUntil,
+  privateStores,
+} from './kafka-probe';
+export type { WatchedMessage, PrivateStores } from './kafka-probe';
+export {
+  eventually,
+  sleep,
+  callApi,
+  startReceiver,
+  deliveryIdOf,
+  Upstream,
+  isolated,
+  startIsolated,
+  listen,
+} from './service-harness';
+export type { ReceivedRequest, Receiver, ConsumerGroup, Isolated, Heard } from './service-harness';

@@ -18,7 +18,13 @@ import {
   TestTenant,
 } from '@foresight/testing';
 import { decliningAccount, healthyAccount } from './support/accounts';
-import { envelope, eventually, Received, TestPublisher, TopicWatcher } from './support/kafka';
+import {
+  testEnvelope as envelope,
+  pollUntil as eventually,
+  WatchedMessage as Received,
+  TestPublisher,
+  TopicWatcher,
+} from '@foresight/testing';
 import { startMlScoring } from './support/ml-process';
 
 interface ModelView {

@@ -14,8 +14,8 @@ import {
 import { AppModule } from '../src/app.module';
 import { MlScoringConfig, mlScoringDefaults } from '../src/config';
 import { decliningAccount } from './support/accounts';
-import { envelope, eventually, TestPublisher } from './support/kafka';
-import { PrivateStores, privateStores } from './support/ml-process';
+import { testEnvelope as envelope, pollUntil as eventually, TestPublisher } from '@foresight/testing';
+import { PrivateStores, privateStores } from '@foresight/testing';
 
 /**
  * Every route of ml-scoring, as the router has them, called by tenant A's owner (a real JWT from a real
@@ -32,7 +32,7 @@ describe('ml-scoring: tenant isolation on every route', () => {
 
   beforeAll(async () => {
     identity = await startTestIdentity();
-    stores = privateStores('mlisol');
+    stores = privateStores('mlisol', (suffix) => [`ml-scoring.score-account.${suffix}`]);
   });
 
   afterAll(async () => {

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
 import { NotificationsConfig, notificationsDefaults } from '../src/config';
 import { CONSUMER_GROUPS } from '../src/consumer-groups';
-import { eventually, isolated, Upstream } from './support/harness';
+import { eventually, isolated, Upstream } from '@foresight/testing';
 
 /**
  * Every route of notifications, as the router has them, called by tenant A's owner (a real JWT from a real

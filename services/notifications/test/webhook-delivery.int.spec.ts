@@ -9,19 +9,19 @@ import {
 } from '@foresight/testing';
 import { randomUUID } from 'node:crypto';
 import {
-  call,
+  callApi as call,
   deliveryIdOf,
   eventually,
   Heard,
   isolated,
   listen,
-  Received,
+  ReceivedRequest as Received,
   Receiver,
   sleep,
   startIsolated,
   startReceiver,
   Upstream,
-} from './support/harness';
+} from '@foresight/testing';
 import { CONSUMER_GROUPS } from '../src/consumer-groups';
 
 interface LogEntry {

@@ -9,7 +9,7 @@ import {
 } from '@foresight/testing';
 import { randomUUID } from 'node:crypto';
 import {
-  call,
+  callApi as call,
   deliveryIdOf,
   eventually,
   isolated,
@@ -18,7 +18,7 @@ import {
   startIsolated,
   startReceiver,
   Upstream,
-} from './support/harness';
+} from '@foresight/testing';
 import { CONSUMER_GROUPS } from '../src/consumer-groups';
 
 /**

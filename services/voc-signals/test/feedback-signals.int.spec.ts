@@ -16,7 +16,12 @@ import {
   TestIdentity,
   TestTenant,
 } from '@foresight/testing';
-import { envelope, eventually, TestPublisher, TopicWatcher } from './support/kafka';
+import {
+  testEnvelope as envelope,
+  pollUntil as eventually,
+  TestPublisher,
+  TopicWatcher,
+} from '@foresight/testing';
 import { startVocSignals } from './support/voc-process';
 
 /**

@@ -14,8 +14,8 @@ import {
 } from '@foresight/testing';
 import { AppModule } from '../src/app.module';
 import { VocSignalsConfig, vocSignalsDefaults } from '../src/config';
-import { envelope, eventually, TestPublisher } from './support/kafka';
-import { PrivateStores, privateStores } from './support/voc-process';
+import { testEnvelope as envelope, pollUntil as eventually, TestPublisher } from '@foresight/testing';
+import { PrivateStores, privateStores } from '@foresight/testing';
 
 /**
  * Every route of voc-signals, as the router has them, called by tenant A's owner (a real JWT from a real

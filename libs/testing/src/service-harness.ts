@@ -1,3 +1,7 @@
+/**
+ * What the services' own integration tests share: a webhook receiver, an upstream publisher with
+ * real envelopes, and deployments isolated on the shared servers (private schema, database, groups).
+ */
 import {
   DELIVERY_HEADER,
   Envelope,
@@ -7,7 +11,8 @@ import {
   VerifyResult,
   WebhookDelivery,
 } from '@foresight/contracts';
-import { SourceProcess, startFromSources, uniqueName } from '@foresight/testing';
+import { uniqueName } from './names';
+import { SourceProcess, startFromSources } from './tenant-isolation';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
@@ -29,7 +34,7 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 30_000,
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** JSON over HTTP as a client of the services would send it. */
-export async function call<T = Record<string, unknown>>(
+export async function callApi<T = Record<string, unknown>>(
   base: string,
   method: string,
   path: string,
@@ -48,7 +53,7 @@ export async function call<T = Record<string, unknown>>(
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
 }
 
-export interface Received {
+export interface ReceivedRequest {
   path: string;
   headers: IncomingMessage['headers'];
   body: string;
@@ -61,9 +66,9 @@ export interface Received {
 export interface Receiver {
   url: string;
   secrets: string[];
-  requests: Received[];
+  requests: ReceivedRequest[];
   /** Answers each request; 204 unless replaced. */
-  respond: (r: Received) => number | Promise<number>;
+  respond: (r: ReceivedRequest) => number | Promise<number>;
   close(): Promise<void>;
 }
 
@@ -71,7 +76,7 @@ export async function startReceiver(): Promise<Receiver> {
   const receiver = {
     url: '',
     secrets: [] as string[],
-    requests: [] as Received[],
+    requests: [] as ReceivedRequest[],
     respond: (() => 204) as Receiver['respond'],
   } as Receiver;
   const server: Server = createServer((req, res) => {
@@ -80,7 +85,7 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const header = req.headers[SIGNATURE_HEADER.toLowerCase()];
-      const received: Received = {
+      const received: ReceivedRequest = {
         path: req.url ?? '',
         headers: req.headers,
         body,
@@ -110,7 +115,7 @@ export async function startReceiver(): Promise<Receiver> {
   return receiver;
 }
 
-export const deliveryIdOf = (r: Received) => r.headers[DELIVERY_HEADER.toLowerCase()] as string;
+export const deliveryIdOf = (r: ReceivedRequest) => r.headers[DELIVERY_HEADER.toLowerCase()] as string;
 
 /** Produces integration events onto Kafka with real envelope headers, as the other services' relays do. */
 export class Upstream {

@@ -1,19 +1,23 @@
+/**
+ * Kafka as the services' tests see it from outside: publish integration events with real envelope
+ * headers, watch a topic for one tenant's messages, and give a service copy private stores.
+ */
 import { Envelope, envelopeToHeaders, HEADER } from '@foresight/contracts';
-import { uniqueName } from '@foresight/testing';
+import { uniqueName } from './names';
 import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 
-export interface Received<P = unknown> {
+export interface WatchedMessage<P = unknown> {
   key: string | null;
   headers: Record<string, string>;
   payload: P;
 }
 
 const kafkaOf = (brokers: string[]) =>
-  new Kafka({ clientId: uniqueName('ml-test'), brokers, logLevel: logLevel.NOTHING });
+  new Kafka({ clientId: uniqueName('test'), brokers, logLevel: logLevel.NOTHING });
 
 /** An envelope as a producing service's relay writes it (stream and revision included). */
-export function envelope(
+export function testEnvelope(
   type: string,
   tenantId: string,
   source: { service: string; stream: string; revision: number },
@@ -66,7 +70,7 @@ const text = (headers: IHeaders | undefined): Record<string, string> =>
 
 /** Everything one tenant receives on a topic, from a private consumer group. */
 export class TopicWatcher<P = unknown> {
-  readonly received: Received<P>[] = [];
+  readonly received: WatchedMessage<P>[] = [];
   private waiters: (() => void)[] = [];
 
   private constructor(
@@ -75,7 +79,7 @@ export class TopicWatcher<P = unknown> {
   ) {}
 
   static async start<P>(brokers: string[], topic: string, tenantId: string): Promise<TopicWatcher<P>> {
-    const groupId = uniqueName('ml-test-watch');
+    const groupId = uniqueName('test-watch');
     const consumer = kafkaOf(brokers).consumer({ groupId });
     const watcher = new TopicWatcher<P>(consumer, groupId);
     await consumer.connect();
@@ -99,7 +103,7 @@ export class TopicWatcher<P = unknown> {
   }
 
   /** The first message (already received or still to come) that satisfies `match`. */
-  async next(match: (m: Received<P>) => boolean, timeoutMs = 20_000): Promise<Received<P>> {
+  async next(match: (m: WatchedMessage<P>) => boolean, timeoutMs = 20_000): Promise<WatchedMessage<P>> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.received.find(match);
@@ -133,7 +137,7 @@ export async function deleteGroups(groupIds: string[]): Promise<void> {
 }
 
 /** Polls until `probe` returns a value (not undefined), for eventually consistent read models. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function pollUntil<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -147,4 +151,45 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
       throw new Error(`not reached within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+export interface PrivateStores {
+  /** Mongo URL of a database only this run uses. */
+  mongoUrl: string;
+  schema: string;
+  groupSuffix: string;
+  /** Variables that point the service at them. */
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A private event-store schema, Mongo database and consumer-group suffix, so runs sharing the servers never meet. */
+export function privateStores(prefix: string, consumerGroups: (suffix: string) => string[]): PrivateStores {
+  const id = uniqueName(prefix).replace(/-/g, '_').toLowerCase();
+  const mongo = new URL(process.env['MONGO_URL'] ?? 'mongodb://127.0.0.1:27017/foresight');
+  mongo.pathname = `/${id}`;
+  const schema = `es_${id}`;
+  const groupSuffix = id;
+  return {
+    mongoUrl: mongo.toString(),
+    schema,
+    groupSuffix,
+    env: {
+      MONGO_URL: mongo.toString(),
+      EVENTSTORE_SCHEMA: schema,
+      CONSUMER_GROUP_SUFFIX: groupSuffix,
+      // New groups skip earlier runs' messages on the shared topics (poison ones cost retries).
+      CONSUMER_NEW_GROUP_START: 'end',
+    },
+    async drop() {
+      const [{ Pool }, { default: mongoose }] = await Promise.all([import('pg'), import('mongoose')]);
+      const pool = new Pool({ connectionString: process.env['EVENTSTORE_URL'], max: 1 });
+      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => pool.end());
+      const conn = await mongoose
+        .createConnection(mongo.toString(), { serverSelectionTimeoutMS: 5000 })
+        .asPromise();
+      await conn.dropDatabase().finally(() => conn.close());
+      await deleteGroups(consumerGroups(groupSuffix));
+    },
+  };
 }

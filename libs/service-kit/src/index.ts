@@ -12,4 +12,5 @@ export type { ServiceDefinition } from './bootstrap';
 export { createValidationPipe, fieldErrors } from './http/validation';
 export type { FieldError } from './http/validation';
 export { DomainErrorFilter } from './http/domain-error.filter';
+export { LimitQuery, CursorPageQuery, OffsetPageQuery } from './http/page-query';
 export { MetricsController } from './metrics/metrics.controller';

@@ -1,25 +1,17 @@
+import { LimitQuery } from '@foresight/service-kit';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import type { Principal } from '@foresight/contracts';
 import { CurrentPrincipal, RequirePermissions, TenantFilter } from '@foresight/auth';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 import { ActivityEntry, ActivityLog } from '../../activity-log.store';
 
-export class ActivityLogQuery {
+export class ActivityLogQuery extends LimitQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   keyId?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'nextCursor of the previous page' })
   @IsOptional()

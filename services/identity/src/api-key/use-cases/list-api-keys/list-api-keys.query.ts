@@ -1,8 +1,8 @@
+import { OffsetPageQuery } from '@foresight/service-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
-export class ListApiKeysQuery {
+export class ListApiKeysQuery extends OffsetPageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -20,19 +20,4 @@ export class ListApiKeysQuery {
   @IsOptional()
   @Matches(/^[a-z0-9]{8}$/, { message: 'prefix must be the 8 characters after fs_<env>_' })
   prefix?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

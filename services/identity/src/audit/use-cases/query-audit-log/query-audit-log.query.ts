@@ -1,17 +1,6 @@
+import { CursorPageQuery } from '@foresight/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 export const AUDIT_ACTIONS = [
   'CREATED',
@@ -30,7 +19,7 @@ export const AUDIT_ACTIONS = [
   'REFRESHED',
 ] as const;
 
-export class AuditLogQuery {
+export class AuditLogQuery extends CursorPageQuery {
   @ApiPropertyOptional({ example: 'ApiKeyRevoked', description: 'the domain event type' })
   @IsOptional()
   @Matches(/^[A-Z][A-Za-z]{2,60}$/, { message: 'eventType must be an event type name such as ApiKeyRevoked' })
@@ -69,19 +58,6 @@ export class AuditLogQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,200}$/, { message: 'cursor must be a nextCursor from a previous page' })
-  cursor?: string;
 }
 
 export class PlatformAuditLogQuery extends AuditLogQuery {

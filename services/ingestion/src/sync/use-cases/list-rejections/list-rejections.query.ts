@@ -1,10 +1,10 @@
+import { CursorPageQuery } from '@foresight/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECORD_ENTITIES, RecordEntity } from '@foresight/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { FieldErrorView } from '../../../record/use-cases/ingest-records/ingest-result.view';
 
-export class ListRejectionsQuery {
+export class ListRejectionsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: RECORD_ENTITIES })
   @IsOptional()
   @IsIn(RECORD_ENTITIES)
@@ -21,19 +21,6 @@ export class ListRejectionsQuery {
   @IsOptional()
   @IsUUID()
   syncId?: string;
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be a nextCursor from a previous page' })
-  cursor?: string;
 }
 
 export class RejectionView {

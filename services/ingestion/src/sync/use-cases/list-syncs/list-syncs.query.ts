@@ -1,9 +1,9 @@
+import { CursorPageQuery } from '@foresight/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECORD_ENTITIES, RecordEntity } from '@foresight/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 
-export class ListSyncsQuery {
+export class ListSyncsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: RECORD_ENTITIES })
   @IsOptional()
   @IsIn(RECORD_ENTITIES)
@@ -20,19 +20,6 @@ export class ListSyncsQuery {
   @IsOptional()
   @IsIn(['succeeded', 'partial', 'failed'])
   status?: 'succeeded' | 'partial' | 'failed';
-
-  @ApiPropertyOptional({ default: 50, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @Matches(/^[A-Za-z0-9_-]{1,400}$/, { message: 'cursor must be a nextCursor from a previous page' })
-  cursor?: string;
 }
 
 export class SyncParams {

@@ -1,18 +1,10 @@
+import { LimitQuery } from '@foresight/service-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID } from 'class-validator';
 
-export class ListFeedbackQuery {
+export class ListFeedbackQuery extends LimitQuery {
   @ApiPropertyOptional({ format: 'uuid', description: "Only this account's feedback" })
   @IsOptional()
   @IsUUID()
   accountId?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }

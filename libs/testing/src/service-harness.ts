@@ -185,37 +185,12 @@ export interface ConsumerGroup {
 /**
  * One service of this run, kept apart from every other deployment on the shared servers: a private
  * event-store schema, Mongo database and Kafka consumer groups. The groups start at the current end
- * of the shared topics (`prepare`), so a new deployment does not replay every earlier run's events
- * (and re-raise their reports); `drop` removes all of it.
+ * of the shared topics (CONSUMER_NEW_GROUP_START=end), so a new deployment does not replay every
+ * earlier run's events (and re-raise their reports); `drop` removes all of it.
  */
 export interface Isolated {
   env: Record<string, string>;
-  prepare(): Promise<void>;
   drop(): Promise<void>;
-}
-
-/**
- * Commits the group's offsets at the topics' current end, by joining it once as its only member:
- * kafkajs' admin.setOffsets joins too, but one topic at a time and, in parallel, slowly.
- */
-async function positionAtEnd(groupId: string, topics: readonly string[]): Promise<void> {
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-  const kafka = new Kafka({ clientId: uniqueName('test-position'), brokers, logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
-  await Promise.all([admin.connect(), consumer.connect()]);
-  try {
-    await consumer.subscribe({ topics: [...topics], fromBeginning: false });
-    const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch: async () => undefined });
-    await joined;
-    for (const topic of topics) {
-      const offsets = await admin.fetchTopicOffsets(topic);
-      await consumer.commitOffsets(offsets.map((o) => ({ topic, partition: o.partition, offset: o.high })));
-    }
-  } finally {
-    await Promise.all([consumer.disconnect(), admin.disconnect()]);
-  }
 }
 
 function kafkaAdmin() {
@@ -237,18 +212,11 @@ export function isolated(
     topics: c.topics,
   }));
   return {
-    env: { MONGO_URL: mongo.toString(), EVENTSTORE_SCHEMA: schema, CONSUMER_GROUP_SUFFIX: deployment },
-    async prepare() {
-      const admin = kafkaAdmin();
-      await admin.connect();
-      const existing = new Set(await admin.listTopics().finally(() => admin.disconnect()));
-      // A topic that does not exist yet has no history to skip.
-      await Promise.all(
-        groups
-          .map((g) => ({ ...g, topics: g.topics.filter((t) => existing.has(t)) }))
-          .filter((g) => g.topics.length)
-          .map((g) => positionAtEnd(g.groupId, g.topics)),
-      );
+    env: {
+      MONGO_URL: mongo.toString(),
+      EVENTSTORE_SCHEMA: schema,
+      CONSUMER_GROUP_SUFFIX: deployment,
+      CONSUMER_NEW_GROUP_START: 'end',
     },
     async drop() {
       const [{ Pool }, { default: mongoose }] = await Promise.all([import('pg'), import('mongoose')]);

@@ -43,7 +43,6 @@ describe('notifications: tenant isolation on every route', () => {
 
   it("never gives a principal of tenant A tenant B's data", async () => {
     const { caller, victim, b } = await isolationTenants(identity);
-    await deployment.prepare();
     app = await createTestApp(
       {
         name: 'notifications',

@@ -103,7 +103,6 @@ describe('notifications: signed webhooks, exactly one delivery per request, retr
     receiver.respond = (r) => (r.path.endsWith('/failing') ? 503 : 204);
     upstream = await Upstream.connect();
     outcomes = await listen(Topics.notifications, () => [a.tenantId, b.tenantId]);
-    await deployment.prepare();
     service = await startIsolated(deployment, 'notifications', env(identity));
   });
 

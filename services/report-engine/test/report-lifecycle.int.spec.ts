@@ -124,7 +124,6 @@ describe('report-engine: score → report → signed webhook → NOTIFIED → fe
     token = tenant.owner.accessToken;
     receiver = await startReceiver();
     upstream = await Upstream.connect();
-    await Promise.all([reportEngine.prepare(), notifier.prepare()]);
     [notifications, reports] = await Promise.all([
       startIsolated(notifier, 'notifications', {
         ...identity.authEnv,

@@ -42,7 +42,6 @@ describe('report-engine: tenant isolation on every route', () => {
 
   it("never gives a principal of tenant A tenant B's data", async () => {
     const { caller, victim, b } = await isolationTenants(identity);
-    await deployment.prepare();
     app = await createTestApp(
       {
         name: 'report-engine',

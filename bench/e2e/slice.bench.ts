@@ -17,21 +17,21 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import mongoose from 'mongoose';
-import { Client } from 'pg';
 import { AccountRecord } from '@foresight/contracts';
 import { generate } from '@foresight/datagen';
 import {
   bootstrapTenant,
   buildServices,
+  dropIsolatedTopology,
   call,
   configureWebhook,
   exportToEnv,
   infra,
   ingestRest,
+  listReports,
+  percentile,
   isolatedTopology,
   RunningService,
-  SERVICES,
   sliceUrls,
   startTopology,
   toUpstream,
@@ -44,24 +44,9 @@ import {
 const [accounts = 80, perSecond = 2, seed = 5] = process.argv.slice(2).map(Number);
 const WARM_UP = 5;
 
-interface Page {
-  items: {
-    reportId: string;
-    kind: string;
-    status: string;
-    subject: { accountId: string };
-    notifiedAt: string | null;
-  }[];
-  nextCursor?: string | null;
-}
-
-function pct(sorted: readonly number[], q: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
-}
-
 function stats(samples: readonly number[]) {
-  const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 0.5), p90: pct(s, 0.9), p99: pct(s, 0.99), max: s[s.length - 1] ?? NaN };
+  const at = (p: number) => percentile(samples, p);
+  return { n: samples.length, p50: at(50), p90: at(90), p99: at(99), max: at(100) };
 }
 
 async function main(): Promise<void> {
@@ -130,20 +115,7 @@ async function main(): Promise<void> {
       bundleMs.push(Date.now() - t0);
     };
 
-    const listAll = async () => {
-      const out: Page['items'] = [];
-      let cursor: string | null | undefined;
-      do {
-        const qs = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) });
-        const page = await call<Page | Page['items']>('GET', `${urls.reportEngine}/v1/reports?${qs}`, {
-          token: tenant.ownerToken,
-        });
-        const items = Array.isArray(page) ? page : page.items;
-        out.push(...items);
-        cursor = Array.isArray(page) ? undefined : page.nextCursor;
-      } while (cursor);
-      return out;
-    };
+    const listAll = () => listReports(urls.reportEngine, tenant.ownerToken);
     /** Until no report is waiting for its notification and nothing changed for `quietMs`. */
     const settle = async (quietMs: number, timeoutMs: number) => {
       const deadline = Date.now() + timeoutMs;
@@ -234,16 +206,7 @@ async function main(): Promise<void> {
     await upstream.disconnect().catch(() => undefined);
     await receiver.stop();
     await Promise.all(running.map((s) => s.stop()));
-    const pg = new Client({ connectionString: settings.eventstoreUrl });
-    await pg.connect();
-    for (const name of SERVICES)
-      await pg
-        .query(`drop schema if exists ${topology.perService![name]!.EVENTSTORE_SCHEMA} cascade`)
-        .catch(() => undefined);
-    await pg.end();
-    const conn = await mongoose.createConnection(topology.env!.MONGO_URL!).asPromise();
-    await conn.dropDatabase().catch(() => undefined);
-    await conn.close();
+    await dropIsolatedTopology(topology, settings.eventstoreUrl);
   }
 }
 

@@ -40,6 +40,7 @@ export {
   envFor,
   startTopology,
   isolatedTopology,
+  dropIsolatedTopology,
 } from './topology';
 export type { TopologyEnv } from './topology';
 export * from './slice';

@@ -81,6 +81,25 @@ export async function isolatedTopology(
   return t;
 }
 
+/** Removes what an isolated topology stored: its event-store schemas and its Mongo database. */
+export async function dropIsolatedTopology(t: TopologyEnv, eventstoreUrl: string): Promise<void> {
+  const [{ Client }, { default: mongoose }] = await Promise.all([import('pg'), import('mongoose')]);
+  const pg = new Client({ connectionString: eventstoreUrl });
+  await pg.connect();
+  try {
+    for (const name of SERVICES) {
+      const schema = t.perService?.[name]?.EVENTSTORE_SCHEMA;
+      if (schema) await pg.query(`drop schema if exists "${schema}" cascade`).catch(() => undefined);
+    }
+  } finally {
+    await pg.end();
+  }
+  if (!t.env?.MONGO_URL) return;
+  const conn = await mongoose.createConnection(t.env.MONGO_URL).asPromise();
+  await conn.dropDatabase().catch(() => undefined);
+  await conn.close();
+}
+
 /**
  * Starts services as separate processes wired to each other: identity first (the others fetch its
  * signing keys), then the rest in parallel; resolves when every /health/ready is green.

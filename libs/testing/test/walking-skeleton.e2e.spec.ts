@@ -1,10 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import mongoose from 'mongoose';
 import {
   buildServices,
+  dropIsolatedTopology,
   envFor,
   infra,
   isActive,
@@ -12,7 +11,6 @@ import {
   percentile,
   runScenario,
   RunningService,
-  SERVICES,
   sliceUrls,
   startService,
   startTopology,
@@ -44,18 +42,7 @@ describe('walking skeleton: one slice through all six services', () => {
       // Retries of a failed webhook come quickly in a test.
       NOTIFY_RETRY_BASE_SECONDS: '1',
     });
-    cleanup = async () => {
-      const pg = new Client({ connectionString: settings.eventstoreUrl });
-      await pg.connect();
-      for (const name of SERVICES)
-        await pg
-          .query(`drop schema if exists ${topology.perService![name]!.EVENTSTORE_SCHEMA} cascade`)
-          .catch(() => undefined);
-      await pg.end();
-      const conn = await mongoose.createConnection(topology.env!.MONGO_URL!).asPromise();
-      await conn.dropDatabase().catch(() => undefined);
-      await conn.close();
-    };
+    cleanup = () => dropIsolatedTopology(topology, settings.eventstoreUrl);
     const logDir = mkdtempSync(join(tmpdir(), 'foresight-e2e-'));
     await startTopology(topology, { logDir, onStart: (svc) => running.set(svc.name, svc) });
 

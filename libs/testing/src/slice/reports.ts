@@ -34,22 +34,25 @@ export interface ReportDetail extends ReportSummary {
   timeline: TimelineEntry[];
 }
 
-/** Lists accept either a bare array or a page `{ items, nextCursor }`. */
-function items<T>(page: T[] | { items: T[] }): T[] {
-  return Array.isArray(page) ? page : page.items;
-}
-
+/** Every report the query matches, following `nextCursor` page by page. */
 export async function listReports(
   reportEngineUrl: string,
   token: string,
   query: Record<string, string> = {},
-) {
-  const qs = new URLSearchParams({ limit: '200', ...query }).toString();
-  return items(
-    await call<ReportSummary[] | { items: ReportSummary[] }>('GET', `${reportEngineUrl}/v1/reports?${qs}`, {
-      token,
-    }),
-  );
+): Promise<ReportSummary[]> {
+  const out: ReportSummary[] = [];
+  let cursor: string | null | undefined;
+  do {
+    const qs = new URLSearchParams({ limit: '200', ...query, ...(cursor ? { cursor } : {}) });
+    const page = await call<{ items: ReportSummary[]; nextCursor?: string | null }>(
+      'GET',
+      `${reportEngineUrl}/v1/reports?${qs}`,
+      { token },
+    );
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
 }
 
 export function getReport(reportEngineUrl: string, token: string, reportId: string) {

@@ -69,6 +69,23 @@ const text = (headers: IHeaders | undefined): Record<string, string> =>
   );
 
 /** Everything one tenant receives on a topic, from a private consumer group. */
+/**
+ * Subscribes a test's consumer to a topic the service under test may not have created yet: on a
+ * fresh broker the first metadata request auto-creates it and answers "does not host this
+ * topic-partition", which kafkajs does not retry.
+ */
+export async function subscribeFromBeginning(consumer: Consumer, topic: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      return;
+    } catch (err) {
+      if (attempt >= 10 || (err as { type?: string }).type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
+      await new Promise((resolve) => setTimeout(resolve, 300 * attempt));
+    }
+  }
+}
+
 export class TopicWatcher<P = unknown> {
   readonly received: WatchedMessage<P>[] = [];
   private waiters: (() => void)[] = [];
@@ -84,7 +101,7 @@ export class TopicWatcher<P = unknown> {
     const watcher = new TopicWatcher<P>(consumer, groupId);
     await consumer.connect();
     // From the beginning, filtered by tenant: no race between joining the group and the first event.
-    await consumer.subscribe({ topic, fromBeginning: true });
+    await subscribeFromBeginning(consumer, topic);
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.run({
       eachMessage: async ({ message }) => {

@@ -11,6 +11,7 @@ import {
   VerifyResult,
   WebhookDelivery,
 } from '@foresight/contracts';
+import { subscribeFromBeginning } from './kafka-probe';
 import { uniqueName } from './names';
 import { SourceProcess, startFromSources } from './tenant-isolation';
 import { Kafka, logLevel, Producer } from 'kafkajs';
@@ -260,7 +261,7 @@ export async function listen(
   const consumer = kafka.consumer({ groupId });
   const heard: Heard[] = [];
   await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
+  await subscribeFromBeginning(consumer, topic);
   await consumer.run({
     eachMessage: async ({ message }) => {
       const header = (name: string) => message.headers?.[name]?.toString();

@@ -230,4 +230,33 @@ describe('publisher and consumer on the real broker', () => {
     await second.stop();
     await deleteTopics([topic, dlqOf(topic)]);
   });
+
+  it('a new group told to start at the end skips the history and handles what comes after', async () => {
+    const own = uniqueName('test.messaging.new-at-end');
+    await ensureTopics(broker, [{ topic: own }]);
+    const stream = uniqueName('acct');
+    await publisher.publish(own, [counted(stream, 0, 1), counted(stream, 1, 2)]);
+    const seen: string[] = [];
+    const late = new EventConsumer({
+      broker,
+      groupId: uniqueName('messaging-test.at-end'),
+      newGroupStart: 'end',
+      inbox: new MongoInbox(conn, inboxCollection),
+      logger: silentLogger,
+      handlers: [{ type: Counted.type, topic: own, handle: async (e) => void seen.push(e.envelope.eventId) }],
+    });
+    consumers.push(late);
+    await late.start();
+    const after = counted(stream, 2, 3);
+    await publisher.publish(own, [after]);
+    await eventually(
+      async () => seen,
+      (s) => s.includes(after.envelope.eventId),
+      30_000,
+      'the event sent after start',
+    );
+    expect(seen).toEqual([after.envelope.eventId]);
+    await late.stop();
+    await deleteTopics([own, dlqOf(own)]);
+  });
 });

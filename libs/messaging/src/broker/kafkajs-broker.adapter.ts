@@ -85,27 +85,49 @@ function transientTopicError(err: unknown): boolean {
   );
 }
 
-/** Commits the topics' current end offsets for a group that has none on them yet (it must not be running). */
-async function placeNewGroupAtEnd(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const present = topics.filter((t) => existing.has(t));
-    if (!present.length) return;
-    const committed = await admin.fetchOffsets({ groupId, topics: present });
-    for (const { topic, partitions } of committed) {
-      if (partitions.some((p) => p.offset !== '-1')) continue;
-      const ends = await admin.fetchTopicOffsets(topic);
-      await admin.setOffsets({
-        groupId,
-        topic,
-        partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
-      });
+/**
+ * Runs an idempotent admin step again (up to ten times, backing off to 2 s) while the broker reports
+ * a transient state: a topic another process just created, or partitions whose leadership is moving
+ * (a broker that has just restarted answers "not the leader" for a moment, and kafkajs's admin gives
+ * up on that at once instead of refreshing its metadata).
+ */
+export async function retryTransient<T>(step: () => Promise<T>, attempts = 10): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (err) {
+      if (attempt >= attempts || !transientTopicError(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
     }
-  } finally {
-    await admin.disconnect();
   }
+}
+
+/**
+ * Commits the topics' current end offsets for a group that has none on them yet (it must not be
+ * running). Idempotent, so each attempt starts over with a new admin client and fresh metadata.
+ */
+async function placeNewGroupAtEnd(kafka: Kafka, groupId: string, topics: readonly string[]): Promise<void> {
+  await retryTransient(async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const present = topics.filter((t) => existing.has(t));
+      if (!present.length) return;
+      const committed = await admin.fetchOffsets({ groupId, topics: present });
+      for (const { topic, partitions } of committed) {
+        if (partitions.some((p) => p.offset !== '-1')) continue;
+        const ends = await admin.fetchTopicOffsets(topic);
+        await admin.setOffsets({
+          groupId,
+          topic,
+          partitions: ends.map((p) => ({ partition: p.partition, offset: p.high })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  });
 }
 
 export function kafkaBroker(options: KafkaBrokerOptions): Broker {
@@ -128,15 +150,7 @@ export function kafkaBroker(options: KafkaBrokerOptions): Broker {
           // On a fresh broker, six services creating topics at once can see one that another just
           // created and whose leader is not known yet ("does not host this topic-partition"): kafkajs
           // retries only LEADER_NOT_AVAILABLE there, so retry the whole (idempotent) call.
-          for (let attempt = 1; ; attempt++) {
-            try {
-              await admin.createTopics({ waitForLeaders: true, topics });
-              return;
-            } catch (err) {
-              if (attempt >= 10 || !transientTopicError(err)) throw err;
-              await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 100 * 2 ** attempt)));
-            }
-          }
+          await retryTransient(() => admin.createTopics({ waitForLeaders: true, topics }));
         },
         async close() {
           await admin.disconnect();

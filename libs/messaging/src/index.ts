@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 export type { Broker, TopicSpec } from './broker/broker.port';
-export { kafkaBroker } from './broker/kafkajs-broker.adapter';
+export { kafkaBroker, retryTransient } from './broker/kafkajs-broker.adapter';
 export type { KafkaBrokerOptions } from './broker/kafkajs-broker.adapter';
 export { ensureTopics, withDeadLetters, LOCAL_TOPIC_DEFAULTS } from './topics/topic.provisioner';
 export type { TopicDefaults } from './topics/topic.provisioner';

@@ -5,7 +5,7 @@ import {
   parse,
   Topics,
 } from '@foresight/contracts';
-import { ensureTopics, kafkaBroker, MessagingLogger } from '@foresight/messaging';
+import { ensureTopics, kafkaBroker, MessagingLogger, retryTransient } from '@foresight/messaging';
 import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 
@@ -54,15 +54,17 @@ export class AccessChangesConsumer {
       logger: this.options.logger,
     });
     await ensureTopics(broker, [{ topic }]);
-    this.admin = this.kafka.admin();
-    await this.admin.connect();
+    const admin = this.kafka.admin();
+    this.admin = admin;
+    await admin.connect();
     // Where to read from, per partition: first the replay window's start, then past what was read.
     const positions = new Map<number, string>();
-    for (const { partition, offset } of await this.admin.fetchTopicOffsetsByTimestamp(
-      topic,
-      startedAt - this.options.replayMs,
-    ))
-      positions.set(partition, offset);
+    // Another service may have created the topic a moment ago: its partitions can answer "not the
+    // leader" briefly, which kafkajs's admin does not retry.
+    const starts = await retryTransient(() =>
+      admin.fetchTopicOffsetsByTimestamp(topic, startedAt - this.options.replayMs),
+    );
+    for (const { partition, offset } of starts) positions.set(partition, offset);
 
     const consumer = this.kafka.consumer({
       groupId: this.groupId,

@@ -4,6 +4,7 @@
  */
 import { Envelope, envelopeToHeaders, HEADER } from '@foresight/contracts';
 import { uniqueName } from './names';
+import { dropPrivateStores } from './private-stores';
 import { Consumer, IHeaders, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -199,13 +200,7 @@ export function privateStores(prefix: string, consumerGroups: (suffix: string) =
       CONSUMER_NEW_GROUP_START: 'end',
     },
     async drop() {
-      const [{ Pool }, { default: mongoose }] = await Promise.all([import('pg'), import('mongoose')]);
-      const pool = new Pool({ connectionString: process.env['EVENTSTORE_URL'], max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => pool.end());
-      const conn = await mongoose
-        .createConnection(mongo.toString(), { serverSelectionTimeoutMS: 5000 })
-        .asPromise();
-      await conn.dropDatabase().finally(() => conn.close());
+      await dropPrivateStores(schema, mongo.toString());
       await deleteGroups(consumerGroups(groupSuffix));
     },
   };

@@ -11,8 +11,9 @@ import {
   VerifyResult,
   WebhookDelivery,
 } from '@foresight/contracts';
-import { subscribeFromBeginning } from './kafka-probe';
+import { deleteGroups, subscribeFromBeginning } from './kafka-probe';
 import { uniqueName } from './names';
+import { dropPrivateStores } from './private-stores';
 import { SourceProcess, startFromSources } from './tenant-isolation';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -194,11 +195,6 @@ export interface Isolated {
   drop(): Promise<void>;
 }
 
-function kafkaAdmin() {
-  const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-  return new Kafka({ clientId: uniqueName('test-admin'), brokers, logLevel: logLevel.NOTHING }).admin();
-}
-
 export function isolated(
   service: string,
   deployment: string,
@@ -220,17 +216,8 @@ export function isolated(
       CONSUMER_NEW_GROUP_START: 'end',
     },
     async drop() {
-      const [{ Pool }, { default: mongoose }] = await Promise.all([import('pg'), import('mongoose')]);
-      const pool = new Pool({ connectionString: process.env['EVENTSTORE_URL'], max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => pool.end());
-      const conn = await mongoose
-        .createConnection(mongo.toString(), { serverSelectionTimeoutMS: 5000 })
-        .asPromise();
-      await conn.dropDatabase().finally(() => conn.close());
-      const admin = kafkaAdmin();
-      await admin.connect();
-      await admin.deleteGroups(groups.map((g) => g.groupId)).catch(() => undefined);
-      await admin.disconnect();
+      await dropPrivateStores(schema, mongo.toString());
+      await deleteGroups(groups.map((g) => g.groupId));
     },
   };
 }
@@ -278,10 +265,7 @@ export async function listen(
     heard,
     stop: async () => {
       await consumer.disconnect();
-      const admin = kafka.admin();
-      await admin.connect();
-      await admin.deleteGroups([groupId]).catch(() => undefined);
-      await admin.disconnect();
+      await deleteGroups([groupId]);
     },
   };
 }

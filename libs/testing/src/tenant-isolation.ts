@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './infra';
 import { uniqueName } from './names';
+import { dropPrivateStores } from './private-stores';
 import { freePort } from './scratch-mongo';
 
 /** Headers that authenticate as one principal: `{ authorization: 'Bearer <jwt>' }` or `{ 'x-api-key': key }`. */
@@ -430,14 +431,7 @@ export async function startTestIdentity(env: Record<string, string> = {}): Promi
       ...env,
     },
     async () => {
-      // Loaded here, so that importing this lib does not load the drivers into every test.
-      const [{ Pool }, { default: mongoose }] = await Promise.all([import('pg'), import('mongoose')]);
-      const pool = new Pool({ connectionString: process.env['EVENTSTORE_URL'], max: 1 });
-      await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => pool.end());
-      const conn = await mongoose
-        .createConnection(mongo.toString(), { serverSelectionTimeoutMS: 5000 })
-        .asPromise();
-      await conn.dropDatabase().finally(() => conn.close());
+      await dropPrivateStores(schema, mongo.toString());
     },
   );
   const jwksUrl = `${svc.url}/.well-known/jwks.json`;

@@ -12,6 +12,7 @@ export {
   IS_PUBLIC,
   REQUIRED_PERMISSIONS,
 } from './guard/auth.decorators';
+export { ApiCredentials } from './guard/api-credentials.decorator';
 export { AuthGuard, RATE_LIMITER } from './guard/auth.guard';
 export { WhoamiController } from './guard/whoami.http.controller';
 export { Authenticator } from './access/authenticator';

@@ -1,9 +1,8 @@
 import { LimitQuery } from '@foresight/service-kit';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal, RequirePermissions, TenantFilter } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, TenantFilter, ApiCredentials } from '@foresight/auth';
 import { IsOptional, IsUUID } from 'class-validator';
 import { ActivityEntry, ActivityLog } from '../../activity-log.store';
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import { ApiKeyParams } from '../api-key-params';
 import { ApiKeyPageView, ApiKeyView } from '../api-key.view';
 import { ListApiKeysHandler } from './list-api-keys.handler';

@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { CommandMeta } from '../../../shared/event-sourcing/command-meta';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import { RequestMeta } from '../../../shared/http/request-meta.decorator';
 import { ApiKeyParams } from '../api-key-params';
 import { ApiKeyView } from '../api-key.view';

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import { PLATFORM_TENANT_ID } from '../../../shared/domain/ids';
 import { PlatformAdmin } from '../../../shared/http/platform-admin.guard';
 import { QueryAuditLogHandler } from './query-audit-log.handler';

@@ -7,9 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { CommandMeta } from '../../../shared/event-sourcing/command-meta';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import { RequestMeta } from '../../../shared/http/request-meta.decorator';
 import { MemberParams } from '../member-params';
 import { MemberView } from '../member.view';

@@ -6,9 +6,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { CommandMeta } from '../../../shared/event-sourcing/command-meta';
 import { RequestMeta } from '../../../shared/http/request-meta.decorator';
 import { InvitationView } from '../invitation.view';

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import { MemberParams } from '../member-params';
 import { MemberPageView, MemberView } from '../member.view';
 import { ListMembersHandler } from './list-members.handler';

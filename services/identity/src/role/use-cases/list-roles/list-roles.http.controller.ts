@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal } from '@foresight/auth';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
+import { CurrentPrincipal, ApiCredentials } from '@foresight/auth';
 import { RoleView } from '../role.view';
 import { ListRolesHandler } from './list-roles.handler';
 import { ListRolesQuery } from './list-roles.query';

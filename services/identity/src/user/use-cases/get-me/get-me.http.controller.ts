@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal } from '@foresight/auth';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
+import { CurrentPrincipal, ApiCredentials } from '@foresight/auth';
 import { MeView } from '../me.view';
 import { GetMeHandler } from './get-me.handler';
 

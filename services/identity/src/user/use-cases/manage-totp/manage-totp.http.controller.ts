@@ -7,9 +7,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Principal } from '@foresight/contracts';
-import { CurrentPrincipal } from '@foresight/auth';
+import { CurrentPrincipal, ApiCredentials } from '@foresight/auth';
 import type { CommandMeta } from '../../../shared/event-sourcing/command-meta';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import { RequestMeta } from '../../../shared/http/request-meta.decorator';
 import { TotpEnrollmentView } from '../me.view';
 import { TotpCodeRequest } from './manage-totp.command';

@@ -1,11 +1,10 @@
 import { applyDecorators, Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal, RecordEntity } from '@foresight/contracts';
 import { currentTraceparent } from '@foresight/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import { actorOf, correlationIdOf } from '../../../shared/http/request-meta';
 import {
   AccountBatchRequest,

@@ -8,13 +8,12 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
 import { currentTraceparent } from '@foresight/observability';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import { actorOf, correlationIdOf } from '../../../shared/http/request-meta';
 import { IngestRecords } from './ingest-records.command';
 import { IngestRecordsHandler } from './ingest-records.handler';

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import { ListRejectionsHandler } from './list-rejections.handler';
 import { ListRejectionsQuery, RejectionPageView } from './list-rejections.query';
 

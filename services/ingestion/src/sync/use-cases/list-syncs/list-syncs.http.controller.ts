@@ -6,9 +6,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
-import { ApiCredentials } from '../../../shared/http/api-credentials.decorator';
 import { ListSyncsHandler } from './list-syncs.handler';
 import { ListSyncsQuery, SyncPageView, SyncParams, SyncView } from './list-syncs.query';
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
-import { ApiCredentials } from '../../../shared/api-credentials.decorator';
 import { ListNotificationsHandler } from './list-notifications.handler';
 import { ListNotificationsQuery } from './list-notifications.query';
 import { NotificationPageView } from './notification.view';

@@ -1,8 +1,7 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
-import { ApiCredentials } from '../../../shared/api-credentials.decorator';
 import { ConfiguredWebhookView } from '../../webhook.view';
 import { ConfigureWebhookRequest } from './configure-webhook.command';
 import { ConfigureWebhookHandler } from './configure-webhook.handler';

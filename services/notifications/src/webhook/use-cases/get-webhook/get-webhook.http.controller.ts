@@ -1,8 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
-import { ApiCredentials } from '../../../shared/api-credentials.decorator';
 import { WebhookView } from '../../webhook.view';
 import { GetWebhookHandler } from './get-webhook.handler';
 

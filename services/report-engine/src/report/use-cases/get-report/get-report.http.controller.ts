@@ -1,8 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
-import { ApiCredentials } from '../api-credentials.decorator';
 import { ReportParams } from '../report-params';
 import { ReportView } from '../report.view';
 import { ReportReader } from './report-reader';

@@ -1,8 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
-import { ApiCredentials } from '../api-credentials.decorator';
 import { ReportPageView } from '../report.view';
 import { ListReportsHandler } from './list-reports.handler';
 import { ListReportsQuery } from './list-reports.query';

@@ -7,10 +7,9 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions, ApiCredentials } from '@foresight/auth';
 import type { Principal } from '@foresight/contracts';
 import type { FastifyRequest } from 'fastify';
-import { ApiCredentials } from '../api-credentials.decorator';
 import { ReportParams } from '../report-params';
 import { ReportView } from '../report.view';
 import { ProvideFeedbackRequest } from './provide-feedback.command';

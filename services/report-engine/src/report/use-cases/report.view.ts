@@ -32,7 +32,8 @@ export class FeedbackView {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
-export class ReportSummaryView {
+/** What a report is and about whom: shared by the list item and the full view. */
+export class ReportHeadView {
   @ApiProperty({ format: 'uuid' }) reportId!: string;
   @ApiProperty({ enum: REPORT_KINDS }) kind!: string;
   @ApiProperty({ enum: ['risk', 'opportunity'] }) category!: string;
@@ -40,6 +41,9 @@ export class ReportSummaryView {
   @ApiProperty({ type: ReportSubjectView }) subject!: ReportSubjectView;
   @ApiProperty({ nullable: true, type: String }) accountName!: string | null;
   @ApiProperty({ nullable: true, type: String }) ownerEmail!: string | null;
+}
+
+export class ReportSummaryView extends ReportHeadView {
   @ApiProperty({ description: 'latest score' }) score!: number;
   @ApiProperty({ nullable: true, type: String }) title!: string | null;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
@@ -80,14 +84,7 @@ export class TimelineEntryView {
   @ApiProperty({ example: 'notified by webhook' }) summary!: string;
 }
 
-export class ReportView {
-  @ApiProperty({ format: 'uuid' }) reportId!: string;
-  @ApiProperty({ enum: REPORT_KINDS }) kind!: string;
-  @ApiProperty({ enum: ['risk', 'opportunity'] }) category!: string;
-  @ApiProperty({ enum: REPORT_STATUSES }) status!: string;
-  @ApiProperty({ type: ReportSubjectView }) subject!: ReportSubjectView;
-  @ApiProperty({ nullable: true, type: String }) accountName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) ownerEmail!: string | null;
+export class ReportView extends ReportHeadView {
   @ApiProperty({ type: ReportDataView, description: 'what is true now' }) latest!: ReportDataView;
   @ApiProperty({ type: NotifiedView, nullable: true, description: 'what the owner was told, and when' })
   notified!: NotifiedView | null;

@@ -157,3 +157,20 @@ describe('identity: secrets and hashes never reach a log or a response (process 
     expect(client.responses.some((r) => r.includes('"eventType":"ApiKeyCreated"'))).toBe(true);
   });
 });
+
+describe('identity: an encryption key that cannot open the stored signing keys', () => {
+  it('stops it at boot with a message naming IDENTITY_ENCRYPTION_KEY, instead of failing every sign-in', async () => {
+    const first = await startIdentity();
+    try {
+      // Same Mongo database and event store, another key: as after a changed secret, or a second
+      // deployment pointed at this one's database.
+      const second = startIdentity({ MONGO_URL: first.mongoUrl, EVENTSTORE_SCHEMA: first.schema });
+      await expect(second).rejects.toThrow(/identity: failed to start/);
+      await expect(second).rejects.toThrow(
+        /IDENTITY_ENCRYPTION_KEY does not open signing key \S+ \(stored in identity_signing_keys/,
+      );
+    } finally {
+      await first.stop();
+    }
+  });
+});

@@ -65,6 +65,7 @@ export class SigningKeys implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     await this.reload();
     if (!this.docs.length) await this.insert(new Date());
+    this.assertKeysOpen();
     this.timer = setInterval(
       () => void this.reload().catch((err: Error) => this.logger.warn(`reload failed: ${err.message}`)),
       REFRESH_MS,
@@ -79,13 +80,7 @@ export class SigningKeys implements OnModuleInit, OnApplicationShutdown {
   signingKey(now = Date.now()): SigningKey {
     const doc = this.signer(now);
     if (!doc) throw new Error('no signing key is active');
-    let privateKey = this.opened.get(doc._id);
-    if (!privateKey) {
-      const jwk = JSON.parse(this.box.open(doc.privateSealed, SEALING_CONTEXT)) as JWK;
-      privateKey = createPrivateKey({ key: jwk as never, format: 'jwk' });
-      this.opened.set(doc._id, privateKey);
-    }
-    return { kid: doc._id, privateKey };
+    return { kid: doc._id, privateKey: this.open(doc) };
   }
 
   /** Pending keys, the signing key, and replaced ones that may still have signed a live token. */
@@ -107,6 +102,35 @@ export class SigningKeys implements OnModuleInit, OnApplicationShutdown {
     const kid = await this.insert(activatesAt);
     this.logger.log({ msg: 'signing key rotated', kid, activatesAt, replaces });
     return { kid, activatesAt: activatesAt.toISOString(), replaces };
+  }
+
+  /**
+   * The key signing now and any waiting to: with an IDENTITY_ENCRYPTION_KEY that cannot open them,
+   * every sign-in would fail. Refusing to start says why, where a 500 per login would not.
+   */
+  private assertKeysOpen(now = Date.now()): void {
+    const signer = this.signer(now);
+    for (const doc of this.docs.filter((d) => d === signer || d.activatesAt.getTime() > now)) {
+      try {
+        this.open(doc);
+      } catch {
+        throw new Error(
+          `IDENTITY_ENCRYPTION_KEY does not open signing key ${doc._id} (stored in ${COLLECTION} on ` +
+            `${doc.createdAt.toISOString()}): the key was changed since, or another deployment with ` +
+            'another key shares this Mongo database',
+        );
+      }
+    }
+  }
+
+  private open(doc: SigningKeyDoc): KeyObject {
+    let privateKey = this.opened.get(doc._id);
+    if (!privateKey) {
+      const jwk = JSON.parse(this.box.open(doc.privateSealed, SEALING_CONTEXT)) as JWK;
+      privateKey = createPrivateKey({ key: jwk as never, format: 'jwk' });
+      this.opened.set(doc._id, privateKey);
+    }
+    return privateKey;
   }
 
   private signer(now: number): SigningKeyDoc | undefined {

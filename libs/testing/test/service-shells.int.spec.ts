@@ -4,17 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   buildServices,
+  dropIsolatedTopology,
   envFor,
-  freeTopology,
   infra,
+  isolatedTopology,
   mainOf,
   RunningService,
   SERVICES,
   startScratchMongo,
   startService,
   startTopology,
+  TopologyEnv,
+  uniqueName,
   waitReady,
 } from '../src';
+
+const eventstoreUrl = async () => (await infra()).eventstoreUrl;
 
 async function readiness(svc: RunningService): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${svc.url}/health/ready`, { signal: AbortSignal.timeout(10_000) });
@@ -41,10 +46,12 @@ describe('the six service shells, as separate processes', () => {
 
   it('each boots green, and turns 503 naming mongo when its Mongo server stops', async () => {
     const mongo = await startScratchMongo();
+    let topology: TopologyEnv | undefined;
     const logDir = mkdtempSync(join(tmpdir(), 'foresight-shells-'));
     const running: RunningService[] = [];
     try {
-      const topology = await freeTopology({ MONGO_URL: mongo.url, HEALTH_TIMEOUT_MS: '1500' });
+      // Its own schemas, database and groups: nothing of a demo on the same servers is touched.
+      topology = await isolatedTopology(uniqueName('shells'), mongo.url, { HEALTH_TIMEOUT_MS: '1500' });
       await startTopology(topology, { logDir, onStart: (svc) => running.push(svc) });
       for (const svc of running) {
         const { status, body } = await settledReadiness(svc);
@@ -80,6 +87,8 @@ describe('the six service shells, as separate processes', () => {
     } finally {
       await Promise.all(running.map((svc) => svc.stop()));
       await mongo.stop().catch(() => undefined);
+      // The scratch Mongo server is gone with its data; the event-store schemas are left to drop.
+      if (topology) await dropIsolatedTopology({ ...topology, env: {} }, await eventstoreUrl());
     }
   });
 
@@ -104,15 +113,19 @@ describe('the six service shells, as separate processes', () => {
   });
 
   it('shuts down on SIGTERM by itself, closing its connections, without needing a SIGKILL', async () => {
-    const topology = await freeTopology();
-    const svc = startService('identity', {
-      port: topology.ports.identity,
-      env: envFor('identity', topology),
-      logDir: mkdtempSync(join(tmpdir(), 'foresight-term-')),
-    });
-    await waitReady(svc, 60_000);
-    // Nest runs the shutdown hooks, then re-raises the signal: a clean stop ends by SIGTERM (or exit 0), never SIGKILL.
-    const status = await svc.stop('SIGTERM', 15_000);
-    expect(status).toEqual(status.signal ? { code: null, signal: 'SIGTERM' } : { code: 0, signal: null });
+    const topology = await isolatedTopology(uniqueName('sigterm'), (await infra()).mongoUrl);
+    try {
+      const svc = startService('identity', {
+        port: topology.ports.identity,
+        env: envFor('identity', topology),
+        logDir: mkdtempSync(join(tmpdir(), 'foresight-term-')),
+      });
+      await waitReady(svc, 60_000);
+      // Nest runs the shutdown hooks, then re-raises the signal: a clean stop ends by SIGTERM (or exit 0), never SIGKILL.
+      const status = await svc.stop('SIGTERM', 15_000);
+      expect(status).toEqual(status.signal ? { code: null, signal: 'SIGTERM' } : { code: 0, signal: null });
+    } finally {
+      await dropIsolatedTopology(topology, await eventstoreUrl());
+    }
   });
 });

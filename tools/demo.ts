@@ -74,7 +74,15 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
+  const slug = `demo-${new Date()
+    .toISOString()
+    .slice(0, 19)
+    .replace(/[^0-9]/g, '')}`;
   const topology = defaultTopology(demoSecrets());
+  // The demo keeps its stores across runs, but its consumer groups are this run's and start at the
+  // topics' end: the shared broker also carries every test run's traffic (and poison messages), which
+  // long-lived groups would otherwise replay before reaching the demo's own records.
+  topology.env = { CONSUMER_GROUP_SUFFIX: slug.replace(/-/g, '_'), CONSUMER_NEW_GROUP_START: 'end' };
   try {
     await startTopology(topology, {
       onStart: (svc) => {
@@ -91,10 +99,6 @@ async function main(): Promise<void> {
     `\nAll six services ready in ${((Date.now() - started) / 1000).toFixed(1)}s (infra: ${settings.source})\n`,
   );
 
-  const slug = `demo-${new Date()
-    .toISOString()
-    .slice(0, 19)
-    .replace(/[^0-9]/g, '')}`;
   let result: ScenarioResult;
   try {
     result = await runScenario({

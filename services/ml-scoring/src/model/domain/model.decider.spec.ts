@@ -64,13 +64,82 @@ describe('model decider', () => {
         .when(adopt(seven))
         .thenNothingHappened());
 
-    it('keeps the promoted baseline when one trained with other settings is offered', () => {
+    it('retires the promoted baseline and promotes one trained under another definition, on the record', () => {
       const eight = trained(8);
       expect(eight.version).not.toBe(seven.version);
       spec
         .given([trainedEvent(seven), promoted(seven.version)])
         .when(adopt(eight))
-        .thenNothingHappened();
+        .then([
+          trainedEvent(eight),
+          {
+            type: 'ModelRetired',
+            data: {
+              modelId: BASELINE_MODEL_ID,
+              version: seven.version,
+              replacedBy: eight.version,
+              retiredAt: at,
+            },
+          },
+          {
+            type: 'ModelPromoted',
+            data: {
+              modelId: BASELINE_MODEL_ID,
+              version: eight.version,
+              previousVersion: seven.version,
+              promotedAt: at,
+            },
+          },
+        ]);
+    });
+
+    it('returns to a version it served before without recording its training twice', () => {
+      const eight = trained(8);
+      spec
+        .given([
+          trainedEvent(seven),
+          promoted(seven.version),
+          trainedEvent(eight),
+          {
+            type: 'ModelRetired',
+            data: {
+              modelId: BASELINE_MODEL_ID,
+              version: seven.version,
+              replacedBy: eight.version,
+              retiredAt: at,
+            },
+          },
+          {
+            type: 'ModelPromoted',
+            data: {
+              modelId: BASELINE_MODEL_ID,
+              version: eight.version,
+              previousVersion: seven.version,
+              promotedAt: at,
+            },
+          },
+        ])
+        .when(adopt(seven))
+        .then([
+          {
+            type: 'ModelRetired',
+            data: {
+              modelId: BASELINE_MODEL_ID,
+              version: eight.version,
+              replacedBy: seven.version,
+              retiredAt: at,
+            },
+          },
+          {
+            type: 'ModelPromoted',
+            data: {
+              modelId: BASELINE_MODEL_ID,
+              version: seven.version,
+              previousVersion: eight.version,
+              promotedAt: at,
+            },
+          },
+        ]);
     });
   });
 });

@@ -13,21 +13,42 @@ export const BASELINE_MODEL_ID = 'churn-baseline';
 export const PLATFORM_TENANT = 'platform';
 
 /**
- * A model's lifecycle as events: trained → promoted. Instances starting together train the same
- * version (training is deterministic) and race to adopt it; the stream's expected revision lets one
- * win, and the others, re-deciding on the new state, find it promoted and append nothing. A baseline
- * already promoted stays: a restart with other settings does not silently replace what scores run on.
+ * A model's lifecycle as events: trained → promoted → retired when another is promoted in its place.
+ * The baseline is what the running code and its BASELINE_* settings train (deterministically, so
+ * instances starting together train the same version and race to adopt it; the stream's expected
+ * revision lets one win, and the others, re-deciding, find it promoted and append nothing). When
+ * that definition changes — a new feature pipeline, another training window — the version differs,
+ * and adopting it retires the one promoted before, on the record.
  */
 export function decide(command: ModelCommand, state: ModelLineage): ModelEvent[] {
   switch (command.type) {
     case 'AdoptBaseline': {
-      if (state.promoted !== null) return [];
       const { trained, at } = command.data;
+      if (state.promoted === trained.version) return [];
+      const previous = state.promoted;
       return [
         ...(state.trained[trained.version] ? [] : [{ type: 'ModelTrained' as const, data: trained }]),
+        ...(previous === null
+          ? []
+          : [
+              {
+                type: 'ModelRetired' as const,
+                data: {
+                  modelId: trained.modelId,
+                  version: previous,
+                  replacedBy: trained.version,
+                  retiredAt: at,
+                },
+              },
+            ]),
         {
           type: 'ModelPromoted',
-          data: { modelId: trained.modelId, version: trained.version, previousVersion: null, promotedAt: at },
+          data: {
+            modelId: trained.modelId,
+            version: trained.version,
+            previousVersion: previous,
+            promotedAt: at,
+          },
         },
       ];
     }
@@ -40,6 +61,8 @@ export function evolve(state: ModelLineage, event: ModelEvent): ModelLineage {
   switch (event.type) {
     case 'ModelTrained':
       return { ...state, trained: { ...state.trained, [event.data.version]: event.data } };
+    case 'ModelRetired':
+      return state;
     case 'ModelPromoted':
       return { ...state, promoted: event.data.version };
     default:

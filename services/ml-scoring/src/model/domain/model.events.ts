@@ -39,9 +39,16 @@ export type ModelPromoted = Event<
   { modelId: string; version: string; previousVersion: string | null; promotedAt: string }
 >;
 
-export type ModelEvent = ModelTrained | ModelPromoted;
+/** A promoted version stops being served because another one was promoted in its place. */
+export type ModelRetired = Event<
+  'ModelRetired',
+  { modelId: string; version: string; replacedBy: string; retiredAt: string }
+>;
+
+export type ModelEvent = ModelTrained | ModelRetired | ModelPromoted;
 
 export const MODEL_EVENT_TYPES = [
   'ModelTrained',
+  'ModelRetired',
   'ModelPromoted',
 ] as const satisfies readonly ModelEvent['type'][];

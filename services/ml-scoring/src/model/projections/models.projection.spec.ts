@@ -62,4 +62,27 @@ describe('ml-models projection', () => {
   it('puts both events of a version on one document', () => {
     expect(modelsProjection.id(asProjected(trained, 0))).toBe(modelsProjection.id(asProjected(promoted, 1)));
   });
+
+  it('marks a promoted version retired when another takes its place, and promoted again if it returns', () => {
+    const live = modelsProjection.evolve(
+      modelsProjection.evolve(null, asProjected(trained, 0)),
+      asProjected(promoted, 1),
+    );
+    const retiredAt = '2025-08-01T08:00:00.000Z';
+    const retired = modelsProjection.evolve(live, {
+      ...asProjected(promoted, 2),
+      type: 'ModelRetired',
+      data: {
+        modelId: BASELINE_MODEL_ID,
+        version: model.version,
+        replacedBy: 'churn-lr-000000000000',
+        retiredAt,
+      },
+    } as Parameters<typeof modelsProjection.evolve>[1]);
+    expect(retired).toMatchObject({ status: 'retired', retiredAt, promotedAt: at });
+    expect(modelsProjection.evolve(retired, asProjected(promoted, 3))).toMatchObject({
+      status: 'promoted',
+      retiredAt: null,
+    });
+  });
 });

@@ -8,10 +8,11 @@ export interface ModelDoc {
   version: string;
   outcome: ModelOutcome;
   algorithm: string;
-  status: 'trained' | 'promoted';
+  status: 'trained' | 'promoted' | 'retired';
   trainedAt: string;
   trainingMs: number;
   promotedAt: string | null;
+  retiredAt: string | null;
   trainingSet: TrainingSetDescription;
   metrics: ModelMetrics;
   featureCount: number;
@@ -27,7 +28,7 @@ export const modelsProjection = defineProjection<ModelDoc, E>({
   name: 'ml-models',
   version: 1,
   collectionBase: 'ml_models',
-  handles: ['ModelTrained', 'ModelPromoted'],
+  handles: ['ModelTrained', 'ModelRetired', 'ModelPromoted'],
   id: (event) => `${event.tenantId}:${event.data.modelId}:${event.data.version}`,
   evolve(doc, event) {
     switch (event.type) {
@@ -42,14 +43,17 @@ export const modelsProjection = defineProjection<ModelDoc, E>({
           trainedAt: d.trainedAt,
           trainingMs: d.trainingMs,
           promotedAt: doc?.promotedAt ?? null,
+          retiredAt: doc?.retiredAt ?? null,
           trainingSet: d.trainingSet,
           metrics: d.metrics,
           featureCount: d.artifact.featureNames.length,
           threshold: d.artifact.threshold,
         };
       }
+      case 'ModelRetired':
+        return doc && { ...doc, status: 'retired', retiredAt: event.data.retiredAt };
       case 'ModelPromoted':
-        return doc && { ...doc, status: 'promoted', promotedAt: event.data.promotedAt };
+        return doc && { ...doc, status: 'promoted', promotedAt: event.data.promotedAt, retiredAt: null };
       default:
         return assertNever(event, 'model event');
     }

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { EVENT_STORE } from '@foresight/backbone';
 import { EventStore, handle } from '@foresight/eventstore';
 import { BaselineSettings, trainBaseline } from '../../domain/baseline-training';
-import type { ModelEvent, ModelTrained } from '../../domain/model.events';
+import type { ModelEvent, ModelTrained, TrainingSetDescription } from '../../domain/model.events';
 import { BASELINE_MODEL_ID, modelDecider, modelStream, PLATFORM_TENANT } from '../../domain/model.decider';
 import { promotedOf } from '../../domain/model.state';
 import { PromotedModels, ServingModel } from '../../promoted-models';
@@ -24,8 +24,11 @@ export class AdoptBaselineHandler {
   ) {}
 
   /**
-   * Serves the promoted baseline; trains and promotes one first only when none is promoted, so a
-   * restart costs a stream read, not a training run.
+   * Trains the baseline the code and settings define (deterministic, well under a second) and
+   * serves it: the promoted one when it is the same version, so a restart appends nothing; otherwise
+   * it is promoted in place of the old one (retired on the record), since a baseline trained under
+   * another definition — another training window, other features — no longer fits the features
+   * ingestion serves.
    */
   async execute(settings: BaselineSettings, now = new Date()): Promise<AdoptedBaseline> {
     const stream = modelStream(BASELINE_MODEL_ID);
@@ -34,17 +37,23 @@ export class AdoptBaselineHandler {
       .map((e) => ({ type: e.type, data: e.data }) as ModelEvent)
       .reduce(modelDecider.evolve, modelDecider.initialState());
     const existing = promotedOf(state);
-    if (existing) {
-      this.models.serve(existing);
-      this.logger.log(
-        `serving promoted baseline ${existing.version} (trained ${existing.trainedAt}, holdout ROC-AUC ${existing.metrics.rocAuc.toFixed(4)})`,
-      );
-      return { model: existing, trainedNow: false };
-    }
 
     const started = performance.now();
     const { model, trainingSet } = trainBaseline(settings, now.toISOString());
     const trainingMs = Math.round(performance.now() - started);
+    if (existing?.version === model.version) {
+      this.models.serve(existing);
+      this.logger.log(
+        `serving promoted baseline ${existing.version} (trained ${existing.trainedAt}, holdout ROC-AUC ${existing.metrics.rocAuc.toFixed(4)}; the same version retrained in ${trainingMs} ms)`,
+      );
+      return { model: existing, trainedNow: false };
+    }
+    if (existing)
+      this.logger.warn(
+        `replacing baseline ${existing.version} (${describe(existing.trainingSet)}) with ${model.version} ` +
+          `(${describe(trainingSet)}): the baseline's definition changed`,
+      );
+
     const { featureNames, means, stds, weights, bias, threshold } = model;
     const trained: ModelTrained['data'] = {
       modelId: BASELINE_MODEL_ID,
@@ -71,8 +80,9 @@ export class AdoptBaselineHandler {
       { type: 'AdoptBaseline', data: { trained, at: now.toISOString() } },
       {
         metadata: { tenantId: PLATFORM_TENANT, actor: 'ml-scoring' },
-        // Instances starting together train the same version: the same event ids make them one append.
-        idempotencyKey: `model:${BASELINE_MODEL_ID}:${model.version}`,
+        // Instances starting together train the same version over the same predecessor: the same event
+        // ids make them one append.
+        idempotencyKey: `model:${BASELINE_MODEL_ID}:${existing?.version ?? 'none'}:${model.version}`,
         retries: 5,
       },
     );
@@ -85,4 +95,8 @@ export class AdoptBaselineHandler {
     this.models.serve(promoted);
     return { model: promoted, trainedNow: promoted.version === model.version && result.events.length > 0 };
   }
+}
+
+function describe(set: TrainingSetDescription): string {
+  return `seed ${set.seed}, ${set.accounts} accounts, ${set.weeks} weeks to ${set.asOf}`;
 }

@@ -40,11 +40,18 @@ export class ModelView {
   scope!: 'platform' | 'tenant';
   @ApiProperty({ enum: ['CHURN', 'CONVERSION', 'EXPANSION'] }) outcome!: string;
   @ApiProperty({ example: 'logistic_regression' }) algorithm!: string;
-  @ApiProperty({ enum: ['trained', 'promoted'] }) status!: string;
+  @ApiProperty({ enum: ['trained', 'promoted', 'retired'] }) status!: string;
   @ApiProperty({ description: 'Whether scores are computed with this version' }) promoted!: boolean;
   @ApiProperty({ format: 'date-time' }) trainedAt!: string;
   @ApiProperty({ description: 'Wall-clock training time' }) trainingMs!: number;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) promotedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'when another version was promoted in its place',
+  })
+  retiredAt!: string | null;
   @ApiProperty({ type: TrainingSetView }) trainingSet!: TrainingSetView;
   @ApiProperty({ type: ModelMetricsView }) metrics!: ModelMetricsView;
   @ApiProperty() featureCount!: number;
@@ -52,6 +59,7 @@ export class ModelView {
 
   static of(doc: ModelDoc, scope: 'platform' | 'tenant'): ModelView {
     const { modelId, version, outcome, algorithm, status, trainedAt, trainingMs, promotedAt } = doc;
+    const retiredAt = doc.retiredAt ?? null;
     return {
       modelId,
       version,
@@ -63,6 +71,7 @@ export class ModelView {
       trainedAt,
       trainingMs,
       promotedAt,
+      retiredAt,
       trainingSet: doc.trainingSet,
       metrics: doc.metrics,
       featureCount: doc.featureCount,

@@ -146,7 +146,9 @@ function printSummary(r: ScenarioResult): void {
   }
   console.log(`\nTenant ${r.tenant.slug} (${r.tenant.tenantId})`);
   const ingested = Object.entries(r.ingested).map(([k, v]) => `${v} ${k}`);
-  console.log(`Ingested: ${ingested.join(', ')}; rejected ${r.rejected}; ${r.accounts} accounts scored`);
+  console.log(
+    `Ingested: ${ingested.join(', ')}; rejected ${r.rejected}; ${r.scored} of ${r.accounts} accounts scored`,
+  );
   console.log('Reports by kind and status:');
   for (const [key, n] of [...byKindStatus].sort()) console.log(`  ${key.padEnd(36)} ${n}`);
   console.log(

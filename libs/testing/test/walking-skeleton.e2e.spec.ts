@@ -75,6 +75,7 @@ describe('walking skeleton: one slice through all six services', () => {
     expect(restarted).toBe(true);
     expect(result.rejected).toBe(0);
     expect(result.ingested['account']).toBe(result.accounts);
+    expect(result.scored).toBe(result.accounts);
 
     // At most one active report per account and kind, even across the crash.
     const active = result.reports.filter((r) => isActive(r.status));

@@ -37,6 +37,8 @@ export interface ScenarioOptions {
 export interface ScenarioResult {
   tenant: SliceTenant;
   accounts: number;
+  /** Accounts ml-scoring has a score for. */
+  scored: number;
   ingested: Record<string, number>;
   rejected: number;
   reports: ReportSummary[];
@@ -67,6 +69,18 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     ownerEmail: `owner@${o.slug}.example`,
   });
   await step('tenant', { tenantId: tenant.tenantId, owner: tenant.ownerEmail });
+  /** A probe that yields the owner's reports once none is waiting to be notified, two polls running. */
+  const settledReports = () => {
+    let previous = '';
+    return async () => {
+      const mine = await listReports(o.urls.reportEngine, tenant.ownerToken, { owner: 'me' });
+      const pending = !mine.length || mine.some((r) => r.status === 'CREATED' || r.status === 'INCOMING');
+      const seen = mine.map((r) => `${r.reportId}:${r.status}`).join(',');
+      const settled = !pending && seen === previous;
+      previous = seen;
+      return settled ? mine : undefined;
+    };
+  };
 
   const receiver = new WebhookReceiver();
   const hookUrl = await receiver.start();
@@ -167,16 +181,32 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       await step('negative-nps', { account: target.accountId });
     }
 
-    // Steps 5–6: reports appear and get notified; wait until nothing is left un-notified.
-    const notifiedReports = await waitFor(
-      'reports to be created and notified',
+    // Step 3: every account has a score (read from ml-scoring, not assumed from what was sent).
+    const accountIds = [...externalIdOf.keys()];
+    const scored = await waitFor(
+      'every account to be scored',
       async () => {
-        const mine = await listReports(o.urls.reportEngine, tenant.ownerToken, { owner: 'me' });
-        if (!mine.length) return undefined;
-        return mine.every((r) => r.status !== 'CREATED' && r.status !== 'INCOMING') ? mine : undefined;
+        const found = await Promise.all(
+          accountIds.map((id) =>
+            call('GET', `${o.urls.mlScoring}/v1/scores/${id}`, { token: tenant.ownerToken }).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        );
+        const count = found.filter(Boolean).length;
+        return count === accountIds.length ? count : undefined;
       },
       { timeoutMs, everyMs: 500 },
     );
+    await step('scored', { accounts: scored });
+
+    // Steps 5–6: reports appear and get notified; wait until nothing is left un-notified and the
+    // list has stopped growing (a score just published may not have opened its report yet).
+    const notifiedReports = await waitFor('reports to be created and notified', settledReports(), {
+      timeoutMs,
+      everyMs: 500,
+    });
     const notified: ReportDetail[] = [];
     for (const r of notifiedReports.filter((r) => r.status === 'NOTIFIED'))
       notified.push(await getReport(o.urls.reportEngine, tenant.ownerToken, r.reportId));
@@ -220,22 +250,20 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         return at !== undefined && sent !== undefined ? at - sent : undefined;
       })
       .filter((x): x is number => x !== undefined && x >= 0);
+    // A score that arrived late (the NPS answer's) may have opened a report after step 6: let it
+    // reach the owner before counting, rather than report it half-way; webhooks are counted after.
+    const reports = await waitFor('late reports to be notified', settledReports(), {
+      timeoutMs,
+      everyMs: 500,
+    });
     const verified = receiver.received.filter((w) => w.verified);
     return {
       tenant,
       accounts: records.account.length,
+      scored,
       ingested,
       rejected,
-      // A score that arrived late (the NPS answer's) may have opened a report after step 6: let it
-      // reach the owner before counting, rather than report it half-way.
-      reports: await waitFor(
-        'late reports to be notified',
-        async () => {
-          const mine = await listReports(o.urls.reportEngine, tenant.ownerToken, { owner: 'me' });
-          return mine.every((r) => r.status !== 'CREATED' && r.status !== 'INCOMING') ? mine : undefined;
-        },
-        { timeoutMs, everyMs: 500 },
-      ),
+      reports,
       notified,
       feedbackReport,
       staleReport,

@@ -83,7 +83,7 @@ export class AccessChangesConsumer {
       }
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: [topic], fromBeginning: false });
+    await retryTransient(() => consumer.subscribe({ topics: [topic], fromBeginning: false }));
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ partition, message }) => {

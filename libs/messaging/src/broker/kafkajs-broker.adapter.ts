@@ -74,7 +74,9 @@ function client(options: KafkaBrokerOptions, role: string) {
 
 /** Errors a topic being created elsewhere at the same moment can cause; retrying resolves them. */
 function transientTopicError(err: unknown): boolean {
-  const all = [err, ...((err as { errors?: unknown[] }).errors ?? [])] as {
+  // kafkajs wraps: an aggregate carries `errors`, a spent retrier its last error as `cause`.
+  const wrapped = (err ?? {}) as { errors?: unknown[]; cause?: unknown };
+  const all = [err, ...(wrapped.errors ?? []), wrapped.cause] as {
     type?: string;
     retriable?: boolean;
   }[];
@@ -205,7 +207,9 @@ export function kafkaBroker(options: KafkaBrokerOptions): Broker {
         async start({ topics, fromBeginning, newGroupStart, partitionsConcurrently, onBatch }) {
           if (newGroupStart === 'end') await placeNewGroupAtEnd(kafka, groupId, topics);
           await consumer.connect();
-          await consumer.subscribe({ topics: [...topics], fromBeginning });
+          // A topic another service has just created can be listed before every broker's metadata
+          // hosts it ("does not host this topic-partition"); subscribing again is harmless.
+          await retryTransient(() => consumer.subscribe({ topics: [...topics], fromBeginning }));
           started = true;
           await consumer.run({
             autoCommit: false,

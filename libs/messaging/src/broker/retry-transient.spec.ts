@@ -1,4 +1,4 @@
-import { KafkaJSNonRetriableError, KafkaJSProtocolError } from 'kafkajs';
+import { KafkaJSNonRetriableError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { retryTransient } from './kafkajs-broker.adapter';
 
 /** The error a broker answers while a partition's leadership is still being settled (code 6). */
@@ -22,6 +22,18 @@ describe('retryTransient', () => {
     });
     expect(result).toBe('offsets');
     expect(calls).toBe(3);
+  });
+
+  it('looks inside the error kafkajs throws once its own retries are spent', async () => {
+    let calls = 0;
+    const result = await retryTransient(async () => {
+      calls++;
+      if (calls < 2)
+        throw new KafkaJSNumberOfRetriesExceeded(notLeader(), { retryCount: 5, retryTime: 3000 });
+      return 'subscribed';
+    });
+    expect(result).toBe('subscribed');
+    expect(calls).toBe(2);
   });
 
   it('passes any other error through at once', async () => {

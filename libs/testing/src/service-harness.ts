@@ -5,17 +5,16 @@
 import {
   DELIVERY_HEADER,
   Envelope,
-  envelopeToHeaders,
   SIGNATURE_HEADER,
   verifyWebhook,
   VerifyResult,
   WebhookDelivery,
 } from '@foresight/contracts';
-import { deleteGroups, subscribeFromBeginning } from './kafka-probe';
+import { deleteGroups, subscribeFromBeginning, TestPublisher } from './kafka-probe';
 import { uniqueName } from './names';
 import { dropPrivateStores } from './private-stores';
 import { SourceProcess, startFromSources } from './tenant-isolation';
-import { Kafka, logLevel, Producer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -123,17 +122,11 @@ export const deliveryIdOf = (r: ReceivedRequest) => r.headers[DELIVERY_HEADER.to
 export class Upstream {
   private readonly revisions = new Map<string, number>();
 
-  private constructor(private readonly producer: Producer) {}
+  private constructor(private readonly publisher: TestPublisher) {}
 
   static async connect(): Promise<Upstream> {
     const brokers = (process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092').split(',');
-    const producer = new Kafka({
-      clientId: uniqueName('test'),
-      brokers,
-      logLevel: logLevel.NOTHING,
-    }).producer();
-    await producer.connect();
-    return new Upstream(producer);
+    return new Upstream(await TestPublisher.connect(brokers));
   }
 
   /** `stream` makes the event one of a source stream (revisions count up per stream), as read models need. */
@@ -166,15 +159,12 @@ export class Upstream {
   }
 
   /** The same message again, as a redelivery or a relay re-send would bring it. */
-  async send(topic: string, key: string, envelope: Envelope, payload: object): Promise<void> {
-    await this.producer.send({
-      topic,
-      messages: [{ key, value: JSON.stringify(payload), headers: envelopeToHeaders(envelope) }],
-    });
+  send(topic: string, key: string, envelope: Envelope, payload: object): Promise<void> {
+    return this.publisher.publish(topic, key, envelope, payload);
   }
 
   close(): Promise<void> {
-    return this.producer.disconnect();
+    return this.publisher.close();
   }
 }
 

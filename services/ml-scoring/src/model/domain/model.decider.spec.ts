@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@foresight/testing';
 import { trainBaseline } from './baseline-training';
 import type { AdoptBaseline } from './model.commands';
 import { BASELINE_MODEL_ID, modelDecider } from './model.decider';
-import type { ModelPromoted, ModelTrained } from './model.events';
+import type { ModelPromoted, ModelRetired, ModelTrained } from './model.events';
 
 const spec = DeciderSpecification.for(modelDecider);
 const settings = { seed: 7, accounts: 300, weeks: 26, asOf: '2025-06-16T09:00:00.000Z' };
@@ -30,9 +30,13 @@ const adopt = (data: ModelTrained['data']): AdoptBaseline => ({
   data: { trained: data, at },
 });
 const trainedEvent = (data: ModelTrained['data']): ModelTrained => ({ type: 'ModelTrained', data });
-const promoted = (version: string): ModelPromoted => ({
+const promoted = (version: string, previousVersion: string | null = null): ModelPromoted => ({
   type: 'ModelPromoted',
-  data: { modelId: BASELINE_MODEL_ID, version, previousVersion: null, promotedAt: at },
+  data: { modelId: BASELINE_MODEL_ID, version, previousVersion, promotedAt: at },
+});
+const retired = (version: string, replacedBy: string): ModelRetired => ({
+  type: 'ModelRetired',
+  data: { modelId: BASELINE_MODEL_ID, version, replacedBy, retiredAt: at },
 });
 
 describe('model decider', () => {
@@ -72,24 +76,8 @@ describe('model decider', () => {
         .when(adopt(eight))
         .then([
           trainedEvent(eight),
-          {
-            type: 'ModelRetired',
-            data: {
-              modelId: BASELINE_MODEL_ID,
-              version: seven.version,
-              replacedBy: eight.version,
-              retiredAt: at,
-            },
-          },
-          {
-            type: 'ModelPromoted',
-            data: {
-              modelId: BASELINE_MODEL_ID,
-              version: eight.version,
-              previousVersion: seven.version,
-              promotedAt: at,
-            },
-          },
+          retired(seven.version, eight.version),
+          promoted(eight.version, seven.version),
         ]);
     });
 
@@ -100,46 +88,11 @@ describe('model decider', () => {
           trainedEvent(seven),
           promoted(seven.version),
           trainedEvent(eight),
-          {
-            type: 'ModelRetired',
-            data: {
-              modelId: BASELINE_MODEL_ID,
-              version: seven.version,
-              replacedBy: eight.version,
-              retiredAt: at,
-            },
-          },
-          {
-            type: 'ModelPromoted',
-            data: {
-              modelId: BASELINE_MODEL_ID,
-              version: eight.version,
-              previousVersion: seven.version,
-              promotedAt: at,
-            },
-          },
+          retired(seven.version, eight.version),
+          promoted(eight.version, seven.version),
         ])
         .when(adopt(seven))
-        .then([
-          {
-            type: 'ModelRetired',
-            data: {
-              modelId: BASELINE_MODEL_ID,
-              version: eight.version,
-              replacedBy: seven.version,
-              retiredAt: at,
-            },
-          },
-          {
-            type: 'ModelPromoted',
-            data: {
-              modelId: BASELINE_MODEL_ID,
-              version: seven.version,
-              previousVersion: eight.version,
-              promotedAt: at,
-            },
-          },
-        ]);
+        .then([retired(eight.version, seven.version), promoted(seven.version, eight.version)]);
     });
   });
 });

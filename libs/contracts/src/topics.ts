@@ -9,6 +9,10 @@ export const Topics = {
   ingestionRecords: 'ingestion.records.v1',
   /** Usage features per account after new usage, keyed by account id. */
   ingestionAccountFeatures: 'ingestion.account-features.v1',
+  /** Usage rows as recorded per account (point-in-time training sets read these), keyed by account id. */
+  ingestionUsage: 'ingestion.usage.v1',
+  /** What actually happened to an account (renewed, ended, ARR changed, converted, …), keyed by account id. */
+  ingestionOutcomeFacts: 'ingestion.outcome-facts.v1',
   /** Feedback items (tickets, surveys, NPS) as they arrive, keyed by account id. */
   ingestionFeedback: 'ingestion.feedback.v1',
   /** Account-level voice-of-customer signals, keyed by account id. */
@@ -17,6 +21,8 @@ export const Topics = {
   scoringAccountScores: 'scoring.account-scores.v1',
   /** Report state changes, keyed by account id (exports and dashboards). */
   reports: 'reports.reports.v1',
+  /** A report's outcome (renewed, churned, expanded, …) from the outcome ledger, keyed by account id: labels for ml-scoring. */
+  reportOutcomes: 'reports.outcomes.v1',
   /** Notification requests from report-engine, keyed by report id. */
   reportNotificationRequests: 'reports.notification-requests.v1',
   /** Notification outcomes (delivered / dead-lettered), keyed by subject id. */

@@ -9,6 +9,7 @@ export const PERMISSIONS = [
   'reports:admin',
   'records:read',
   'records:write',
+  'records:admin',
   'models:read',
   'models:train',
   'keys:manage',

@@ -4,6 +4,8 @@ import { BackboneModule } from '@foresight/backbone';
 import { Topics } from '@foresight/contracts';
 import { PlatformModule } from '@foresight/service-kit';
 import { MlScoringConfig } from './config';
+import { AccountHistories } from './history/account-histories';
+import { RecordAccountHistory } from './history/use-cases/record-history/record-history.consumer';
 import { modelsProjection } from './model/projections/models.projection';
 import { PromotedModels } from './model/promoted-models';
 import { AdoptBaselineHandler } from './model/use-cases/adopt-baseline/adopt-baseline.handler';
@@ -36,6 +38,8 @@ export class AppModule {
       ],
       controllers: [PredictHttpController, ListModelsHttpController, GetAccountScoreHttpController],
       providers: [
+        RecordAccountHistory,
+        AccountHistories,
         PromotedModels,
         AdoptBaselineHandler,
         AdoptBaselineOnStart,

@@ -32,7 +32,10 @@ describe('ml-scoring: tenant isolation on every route', () => {
 
   beforeAll(async () => {
     identity = await startTestIdentity();
-    stores = privateStores('mlisol', (suffix) => [`ml-scoring.score-account.${suffix}`]);
+    stores = privateStores('mlisol', (suffix) => [
+      `ml-scoring.score-account.${suffix}`,
+      `ml-scoring.account-history.${suffix}`,
+    ]);
   });
 
   afterAll(async () => {

@@ -5,7 +5,10 @@ export async function startMlScoring(
   authEnv: Record<string, string>,
   env: Record<string, string> = {},
 ): Promise<SourceProcess> {
-  const stores = privateStores('ml', (suffix) => [`ml-scoring.score-account.${suffix}`]);
+  const stores = privateStores('ml', (suffix) => [
+    `ml-scoring.score-account.${suffix}`,
+    `ml-scoring.account-history.${suffix}`,
+  ]);
   return startFromSources('ml-scoring', { ...authEnv, ...stores.env, LOG_LEVEL: 'info', ...env }, () =>
     stores.drop(),
   );

@@ -16,4 +16,5 @@ export * from './ingestion/outcome-events';
 export * from './voc/voc-events';
 export * from './scoring/scoring-events';
 export * from './reports/report-events';
+export * from './reports/report-outcome-events';
 export * from './notifications/notification-events';

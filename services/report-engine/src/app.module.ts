@@ -7,6 +7,16 @@ import { PlatformModule } from '@foresight/service-kit';
 import { AccountReadModels } from './account/account-read-models';
 import { TrackAccountSignals } from './account/use-cases/track-account-signals/track-account-signals.consumer';
 import { ReportEngineConfig, thresholdsOf } from './config';
+import { outcomeRoute } from './outcome/integration/outcome.routes';
+import { outcomesProjection } from './outcome/projections/outcomes.projection';
+import { GetOutcomeHttpController } from './outcome/use-cases/get-outcome/get-outcome.http.controller';
+import { ObserveFactWhenOutcomeObserved } from './outcome/use-cases/observe-fact/observe-fact-when-outcome-observed.consumer';
+import { ObserveFactHandler } from './outcome/use-cases/observe-fact/observe-fact.handler';
+import { SetOutcomeByHandHandler } from './outcome/use-cases/set-outcome-by-hand/set-outcome-by-hand.handler';
+import { SetOutcomeByHandHttpController } from './outcome/use-cases/set-outcome-by-hand/set-outcome-by-hand.http.controller';
+import { OutcomeStreams } from './outcome/use-cases/shared/outcome-streams';
+import { SummarizeOutcomesHandler } from './outcome/use-cases/summarize-outcomes/summarize-outcomes.handler';
+import { SummarizeOutcomesHttpController } from './outcome/use-cases/summarize-outcomes/summarize-outcomes.http.controller';
 import { reportRoute } from './report/integration/report.routes';
 import { reportsProjection } from './report/projections/reports.projection';
 import { AuditReportsWhenRecordsChange } from './report/use-cases/audit-reports/audit-reports-when-records-change.consumer';
@@ -15,6 +25,7 @@ import { GetReportHttpController } from './report/use-cases/get-report/get-repor
 import { ReportReader } from './report/use-cases/get-report/report-reader';
 import { ListReportsHandler } from './report/use-cases/list-reports/list-reports.handler';
 import { ListReportsHttpController } from './report/use-cases/list-reports/list-reports.http.controller';
+import { reportIndexProjection } from './report/use-cases/list-reports/report-index.projection';
 import { MarkNotifiedWhenNotificationDelivered } from './report/use-cases/mark-notified/mark-notified-when-notification-delivered.consumer';
 import { MarkNotifiedHandler } from './report/use-cases/mark-notified/mark-notified.handler';
 import { ProvideFeedbackHandler } from './report/use-cases/provide-feedback/provide-feedback.handler';
@@ -37,17 +48,37 @@ export class AppModule {
         AuthModule.forRoot(authOptionsFrom(config, 'report-engine')),
         BackboneModule.forRoot({
           schema: config.EVENTSTORE_SCHEMA,
-          routes: reportRoute,
-          topics: [{ topic: Topics.reports }, { topic: Topics.reportNotificationRequests }],
-          projections: [reportsProjection as unknown as Projection<object, ProjectionEvent>],
+          routes: (recorded) => reportRoute(recorded) ?? outcomeRoute(recorded),
+          topics: [
+            { topic: Topics.reports },
+            { topic: Topics.reportNotificationRequests },
+            { topic: Topics.reportOutcomes },
+          ],
+          projections: [
+            reportsProjection as unknown as Projection<object, ProjectionEvent>,
+            reportIndexProjection as unknown as Projection<object, ProjectionEvent>,
+            outcomesProjection as unknown as Projection<object, ProjectionEvent>,
+          ],
         }),
       ],
-      controllers: [ListReportsHttpController, GetReportHttpController, ProvideFeedbackHttpController],
+      controllers: [
+        ListReportsHttpController,
+        GetReportHttpController,
+        ProvideFeedbackHttpController,
+        SetOutcomeByHandHttpController,
+        GetOutcomeHttpController,
+        SummarizeOutcomesHttpController,
+      ],
       providers: [
         RaiseReportWhenAccountScored,
         AuditReportsWhenRecordsChange,
         MarkNotifiedWhenNotificationDelivered,
         TrackAccountSignals,
+        ObserveFactWhenOutcomeObserved,
+        ObserveFactHandler,
+        SetOutcomeByHandHandler,
+        SummarizeOutcomesHandler,
+        OutcomeStreams,
         RaiseReportHandler,
         AuditReportsHandler,
         MarkNotifiedHandler,

@@ -12,4 +12,5 @@ export const CONSUMER_GROUPS = {
     topics: [Topics.ingestionAccountFeatures, Topics.vocAccountSignals],
   },
   notificationOutcomes: { name: 'notification-outcomes', topics: [Topics.notifications] },
+  outcomeFacts: { name: 'outcome-facts', topics: [Topics.ingestionOutcomeFacts] },
 } as const;

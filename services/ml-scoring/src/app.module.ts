@@ -2,12 +2,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@foresight/auth';
 import { BackboneModule } from '@foresight/backbone';
 import { Topics } from '@foresight/contracts';
+import type { Projection, ProjectionEvent } from '@foresight/projections';
 import { PlatformModule } from '@foresight/service-kit';
 import { MlScoringConfig } from './config';
 import { AccountHistories } from './history/account-histories';
 import { RecordAccountHistory } from './history/use-cases/record-history/record-history.consumer';
 import { modelsProjection } from './model/projections/models.projection';
+import { ModelArtifacts } from './model/model-artifacts';
+import { tenantModelsProjection } from './model/projections/tenant-models.projection';
 import { PromotedModels } from './model/promoted-models';
+import { ModelLifecycleHttpController } from './model/use-cases/promote-model/promote-model.http.controller';
+import { ModelLifecycleHandler } from './model/use-cases/shared/lifecycle.handler';
+import { ModelSlots } from './model/use-cases/shared/model-slots';
+import { TrainModelHandler } from './model/use-cases/train-model/train-model.handler';
+import { TrainModelHttpController } from './model/use-cases/train-model/train-model.http.controller';
+import { TrainingRunner } from './model/use-cases/train-model/training-runner';
 import { AdoptBaselineHandler } from './model/use-cases/adopt-baseline/adopt-baseline.handler';
 import { AdoptBaselineOnStart } from './model/use-cases/adopt-baseline/adopt-baseline.on-start';
 import { ListModelsHandler } from './model/use-cases/list-models/list-models.handler';
@@ -33,14 +42,29 @@ export class AppModule {
           schema: config.EVENTSTORE_SCHEMA,
           routes: accountScoredRoute,
           topics: [{ topic: Topics.scoringAccountScores }],
-          projections: [modelsProjection, accountScoresProjection],
+          projections: [
+            modelsProjection,
+            accountScoresProjection,
+            tenantModelsProjection as unknown as Projection<object, ProjectionEvent>,
+          ],
         }),
       ],
-      controllers: [PredictHttpController, ListModelsHttpController, GetAccountScoreHttpController],
+      controllers: [
+        TrainModelHttpController,
+        ModelLifecycleHttpController,
+        PredictHttpController,
+        ListModelsHttpController,
+        GetAccountScoreHttpController,
+      ],
       providers: [
         RecordAccountHistory,
         AccountHistories,
         PromotedModels,
+        ModelSlots,
+        ModelArtifacts,
+        TrainingRunner,
+        TrainModelHandler,
+        ModelLifecycleHandler,
         AdoptBaselineHandler,
         AdoptBaselineOnStart,
         PredictHandler,

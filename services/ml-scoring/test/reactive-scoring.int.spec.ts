@@ -119,8 +119,8 @@ describe('ml-scoring: reactive scoring with the promoted baseline', () => {
 
   it('trains the baseline at start-up and lists it as the promoted model with its holdout metrics', async () => {
     const models = await eventually(async () => {
-      const res = await call<ModelView[]>('GET', '/v1/models');
-      return res.status === 200 && res.body.length > 0 ? res.body : undefined;
+      const res = await call<{ items: unknown[]; fallback: ModelView[] }>('GET', '/v1/models');
+      return res.status === 200 && res.body.fallback.length > 0 ? res.body.fallback : undefined;
     });
     expect(models).toHaveLength(1);
     promoted = models[0]!;

@@ -11,8 +11,12 @@ import { GetRecordHandler } from './record/use-cases/get-record/get-record.handl
 import { GetRecordHttpController } from './record/use-cases/get-record/get-record.http.controller';
 import { IngestRecordsHandler } from './record/use-cases/ingest-records/ingest-records.handler';
 import { IngestRecordsHttpController } from './record/use-cases/ingest-records/ingest-records.http.controller';
+import { RecordStep } from './record/use-cases/ingest-records/record-step';
 import { RemoveAccountHttpController } from './record/use-cases/ingest-records/remove-account.http.controller';
+import { RulesCheck } from './record/use-cases/ingest-records/rules-check';
+import { SyncCompletion } from './record/use-cases/ingest-records/sync-completion';
 import { UpstreamRecordsConsumer } from './record/use-cases/ingest-records/upstream-records.consumer';
+import { UsageStep } from './record/use-cases/ingest-records/usage-step';
 import { rejectionsProjection } from './sync/projections/rejections.projection';
 import { syncHistoryProjection } from './sync/projections/sync-history.projection';
 import { ListRejectionsHandler } from './sync/use-cases/list-rejections/list-rejections.handler';
@@ -54,6 +58,10 @@ export class AppModule {
         ListSyncsHttpController,
       ],
       providers: [
+        RulesCheck,
+        RecordStep,
+        UsageStep,
+        SyncCompletion,
         IngestRecordsHandler,
         UpstreamRecordsConsumer,
         GetRecordHandler,

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class FieldErrorView {
   @ApiProperty({
@@ -12,6 +12,12 @@ export class FieldErrorView {
     example: ['lifecycle must be one of the following values: customer, prospect'],
   })
   errors!: string[];
+
+  @ApiPropertyOptional({
+    example: '0190a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b',
+    description: "the tenant's validation rule that rejected the field; absent for schema errors",
+  })
+  ruleId?: string;
 }
 
 export class RejectedRecordView {

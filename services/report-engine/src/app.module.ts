@@ -26,6 +26,7 @@ import { ReportReader } from './report/use-cases/get-report/report-reader';
 import { ListReportsHandler } from './report/use-cases/list-reports/list-reports.handler';
 import { ListReportsHttpController } from './report/use-cases/list-reports/list-reports.http.controller';
 import { reportIndexProjection } from './report/use-cases/list-reports/report-index.projection';
+import { ReportsAsOf } from './report/use-cases/list-reports/reports-as-of';
 import { MarkNotifiedWhenNotificationDelivered } from './report/use-cases/mark-notified/mark-notified-when-notification-delivered.consumer';
 import { MarkNotifiedHandler } from './report/use-cases/mark-notified/mark-notified.handler';
 import { ProvideFeedbackHandler } from './report/use-cases/provide-feedback/provide-feedback.handler';
@@ -83,6 +84,7 @@ export class AppModule {
         AuditReportsHandler,
         MarkNotifiedHandler,
         ListReportsHandler,
+        ReportsAsOf,
         ProvideFeedbackHandler,
         ReportReader,
         ReportLoader,

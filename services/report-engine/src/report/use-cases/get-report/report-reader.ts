@@ -48,8 +48,14 @@ export class ReportReader {
     return loaded;
   }
 
-  async view(tenantId: string, reportId: string): Promise<ReportView> {
-    const { events } = await this.load(tenantId, reportId);
+  /**
+   * `asOf`: the stream as the engine had recorded it by then (time travel); a report whose stream
+   * had not started yet is REPORT.NOT_FOUND, as it was at that moment.
+   */
+  async view(tenantId: string, reportId: string, asOf?: Date): Promise<ReportView> {
+    const loaded = await this.load(tenantId, reportId);
+    const events = asOf ? loaded.events.filter((e) => e.recordedAt <= asOf) : loaded.events;
+    if (!events.length) throw reportNotFound(reportId, 'read');
     let state: Report = reportDecider.initialState();
     const timeline: TimelineEntryView[] = events.map((recorded) => {
       const event = { type: recorded.type, data: recorded.data } as ReportEvent;

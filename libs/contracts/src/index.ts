@@ -13,6 +13,7 @@ export * from './webhooks';
 export * from './ingestion/upstream-records';
 export * from './ingestion/ingestion-events';
 export * from './ingestion/outcome-events';
+export * from './ingestion/csv';
 export * from './voc/voc-events';
 export * from './scoring/scoring-events';
 export * from './reports/report-events';

@@ -11,6 +11,7 @@ import { modelsProjection } from './model/projections/models.projection';
 import { ModelArtifacts } from './model/model-artifacts';
 import { tenantModelsProjection } from './model/projections/tenant-models.projection';
 import { PromotedModels } from './model/promoted-models';
+import { ServingModels } from './model/serving-models';
 import { ModelLifecycleHttpController } from './model/use-cases/promote-model/promote-model.http.controller';
 import { ModelLifecycleHandler } from './model/use-cases/shared/lifecycle.handler';
 import { ModelSlots } from './model/use-cases/shared/model-slots';
@@ -62,6 +63,7 @@ export class AppModule {
         PromotedModels,
         ModelSlots,
         ModelArtifacts,
+        ServingModels,
         TrainingRunner,
         TrainModelHandler,
         ModelLifecycleHandler,

@@ -2,9 +2,12 @@ import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   IsArray,
+  IsBoolean,
   IsIn,
+  IsInt,
   IsISO8601,
   IsNumber,
+  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -23,7 +26,21 @@ export class FeatureContribution {
   contribution!: number;
 }
 
-/** A model's output for one account, published when it moved (model version included for lineage). */
+/** An event a score was computed from: its stream in the producer's store and its revision there. */
+export class ScoreInputPosition {
+  @IsString()
+  stream!: string;
+
+  @IsInt()
+  @Min(0)
+  revision!: number;
+}
+
+/**
+ * A model's output for one account, published when it moved. The lineage fields (model id, segment,
+ * feature hash, input positions, fallback) are optional so consumers written before them keep working;
+ * ml-scoring always sets them.
+ */
 export class AccountScoredPayload {
   @IsUUID()
   accountId!: string;
@@ -52,6 +69,38 @@ export class AccountScoredPayload {
 
   @IsISO8601()
   scoredAt!: string;
+
+  /** The model that computed it: a tenant model's id, or the platform baseline's. */
+  @IsOptional()
+  @IsString()
+  modelId?: string;
+
+  /** Accounts the model serves (`all` for a tenant-wide model). */
+  @IsOptional()
+  @IsString()
+  segment?: string;
+
+  /** SHA-256 of the feature vector as the model read it (canonical JSON): the same inputs hash the same. */
+  @IsOptional()
+  @IsString()
+  featureHash?: string;
+
+  /** The newest record and usage events the features were computed from. */
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => ScoreInputPosition)
+  inputs?: ScoreInputPosition[];
+
+  /** True when the platform baseline scored it because the tenant has no promoted model for the outcome. */
+  @IsOptional()
+  @IsBoolean()
+  fallback?: boolean;
+
+  /** Why the fallback was used; absent when the tenant's own model scored. */
+  @IsOptional()
+  @IsString()
+  fallbackReason?: string;
 }
 
 export const AccountScored = defineEvent({

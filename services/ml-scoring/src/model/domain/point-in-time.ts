@@ -1,4 +1,10 @@
-import { aggregateUsage, USAGE_METRICS, UsageSample } from '@foresight/contracts';
+import {
+  AccountFeatures,
+  AccountFirmographics,
+  aggregateUsage,
+  USAGE_METRICS,
+  UsageSample,
+} from '@foresight/contracts';
 import type { AccountHistory, AccountVersion, EventPosition } from '../../history/domain/account-history';
 
 export type Outcome = 'CHURN' | 'CONVERSION' | 'EXPANSION';
@@ -31,6 +37,29 @@ export function featuresAsOf(history: AccountHistory, cutoff: string, lookbackDa
   const rows = history.usage.filter((u) => Date.parse(u.at) < t);
   const samples: UsageSample[] = rows.map((u) => ({ at: u.at, actions: u.actions, users: u.users }));
   const f = aggregateUsage(history.accountId, samples, { asOf: new Date(t - 1), lookbackDays });
+  const features = featureValuesOf(f, {
+    employeeRange: version?.employeeRange ?? null,
+    industry: version?.industry ?? null,
+    webRank: version?.webRank ?? null,
+  });
+  const lastRow = rows[rows.length - 1];
+  return {
+    features,
+    positions: {
+      ...(version ? { record: version.position } : {}),
+      ...(lastRow ? { usage: lastRow.position } : {}),
+    },
+  };
+}
+
+/**
+ * Usage aggregates and firmographics → the named values tenant models read. One mapping for
+ * training rows, reactive scores and /v1/predict bodies (which carry the same AccountFeatures).
+ */
+export function featureValuesOf(
+  f: AccountFeatures,
+  firm: Pick<AccountFirmographics, 'employeeRange' | 'industry' | 'webRank'> | null | undefined,
+): FeatureValues {
   const features: FeatureValues = {
     samples: f.samples,
     totalActions: f.totalActions,
@@ -40,23 +69,16 @@ export function featuresAsOf(history: AccountHistory, cutoff: string, lookbackDa
     daysActive: f.daysActive,
     activityFrequency: f.activityFrequency,
     actionsTrend: f.actionsTrend,
-    employeeRange: version?.employeeRange ?? null,
-    industry: version?.industry ?? null,
-    webRank: version?.webRank ?? null,
+    employeeRange: firm?.employeeRange ?? null,
+    industry: firm?.industry ?? null,
+    webRank: firm?.webRank ?? null,
   };
   for (const m of USAGE_METRICS)
     for (const s of STATS) {
       features[`actions_${m}_${s}`] = f.actions[m][s];
       features[`users_${m}_${s}`] = f.users[m][s];
     }
-  const lastRow = rows[rows.length - 1];
-  return {
-    features,
-    positions: {
-      ...(version ? { record: version.position } : {}),
-      ...(lastRow ? { usage: lastRow.position } : {}),
-    },
-  };
+  return features;
 }
 
 function latestBefore(versions: readonly AccountVersion[], t: number): AccountVersion | undefined {

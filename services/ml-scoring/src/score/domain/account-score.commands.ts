@@ -1,7 +1,33 @@
 import type { AccountFeatures, AccountVocSignals } from '@foresight/contracts';
 import type { Command } from '@foresight/domain';
 import type { LinearScorer } from '../../model/domain/churn-model';
+import type { FeatureInputs, Outcome } from '../../model/domain/point-in-time';
+import type { ModelArtifact } from '../../model/domain/training';
 import type { ScoreCause } from './account-score.events';
+
+/**
+ * The models an account is scored with, one per outcome: the tenant's promoted model (with the
+ * features its history gives as of now), or — for CHURN only — the platform baseline as a named
+ * fallback.
+ */
+export type ScoringModel =
+  | {
+      kind: 'baseline';
+      outcome: 'CHURN';
+      modelId: string;
+      version: string;
+      scorer: LinearScorer;
+      fallbackReason: string;
+    }
+  | {
+      kind: 'tenant';
+      outcome: Outcome;
+      modelId: string;
+      version: string;
+      segment: string;
+      artifact: ModelArtifact;
+      inputs: FeatureInputs;
+    };
 
 export type ScoringInput =
   | { kind: 'features'; features: AccountFeatures }
@@ -14,7 +40,7 @@ export type ScoreAccount = Command<
     accountId: string;
     input: ScoringInput;
     cause: ScoreCause;
-    model: { version: string; scorer: LinearScorer };
+    models: readonly ScoringModel[];
     /** A score is published again only when its probability moved by more than this. */
     minChange: number;
     at: string;

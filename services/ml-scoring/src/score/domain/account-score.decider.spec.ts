@@ -3,7 +3,8 @@ import { DomainError } from '@foresight/domain';
 import { DeciderSpecification } from '@foresight/testing';
 import { decliningAccount, healthyAccount } from '../../../test/support/accounts';
 import { trainBaseline } from '../../model/domain/baseline-training';
-import type { ScoreAccount, ScoringInput } from './account-score.commands';
+import { train } from '../../model/domain/training';
+import type { ScoreAccount, ScoringInput, ScoringModel } from './account-score.commands';
 import { accountScoreDecider, decide, evolve } from './account-score.decider';
 import type { AccountScoreEvent, AccountScored } from './account-score.events';
 import { initialAccountScoring } from './account-score.state';
@@ -16,6 +17,15 @@ const { model } = trainBaseline(
 const accountId = '7a0c1f52-1c8e-4f6e-8a57-0d6f3b2f9c41';
 const at = '2025-06-16T10:00:00.000Z';
 const complaint: AccountVocSignals = { rollingSentiment: -0.9, latestNps: 3, negativeCount: 1 };
+
+const baseline = (version: string): ScoringModel => ({
+  kind: 'baseline',
+  outcome: 'CHURN',
+  modelId: 'churn-baseline',
+  version,
+  scorer: model,
+  fallbackReason: 'platform baseline: the tenant has no promoted CHURN model',
+});
 
 let eventNo = 0;
 function command(input: ScoringInput, overrides: Partial<ScoreAccount['data']> = {}): ScoreAccount {
@@ -30,7 +40,7 @@ function command(input: ScoringInput, overrides: Partial<ScoreAccount['data']> =
         type: input.kind === 'features' ? 'AccountFeaturesChanged' : 'AccountSignalChanged',
         eventId: `e${eventNo}`,
       },
-      model: { version: model.version, scorer: model },
+      models: [baseline(model.version)],
       minChange: 0.01,
       at,
       ...overrides,
@@ -108,10 +118,7 @@ describe('account score decider', () => {
 
     it('publishes again when another model version scores, however little it moved', () => {
       let state = history(command(features())).reduce(evolve, initialAccountScoring());
-      const next = decide(
-        command(features(), { model: { version: 'churn-lr-other', scorer: model } }),
-        state,
-      );
+      const next = decide(command(features(), { models: [baseline('churn-lr-other')] }), state);
       state = next.reduce(evolve, state);
       expect(next.map((e) => e.type)).toEqual(['FeaturesObserved', 'AccountScored']);
       expect(state.lastScore?.modelVersion).toBe('churn-lr-other');
@@ -134,5 +141,62 @@ describe('account score decider', () => {
         .given(history(command(features())))
         .when(command(features(), { tenantId: 'tenant-b' }))
         .thenThrows(DomainError, (e) => e.code === 'SCORING.ACCOUNT_OF_ANOTHER_TENANT'));
+  });
+});
+
+describe('account score decider: tenant models and lineage', () => {
+  const samples = Array.from({ length: 120 }, (_, i) => ({
+    id: `s${String(i).padStart(3, '0')}`,
+    label: (i % 3 === 0 ? 1 : 0) as 0 | 1,
+    features: {
+      totalActions: i % 3 === 0 ? 5 + (i % 7) : 50 + (i % 11),
+      industry: i % 2 ? 'RETAIL' : 'SOFTWARE',
+    },
+  }));
+  const trained = train(samples, { algorithm: 'logistic_regression', cvFolds: 3, minPositives: 5, seed: 1 });
+  if (!trained.ok) throw new Error(trained.reason);
+  const tenantModel = (totalActions: number): ScoringModel => ({
+    kind: 'tenant',
+    outcome: 'EXPANSION',
+    modelId: 'expansion-all-0123456789abcdef',
+    version: 'expansion-all-0123456789abcdef-v1',
+    segment: 'all',
+    artifact: trained.model.artifact,
+    inputs: {
+      features: { totalActions, industry: 'RETAIL' },
+      positions: { record: { stream: 'record-x', revision: 3 }, usage: { stream: 'usage-x', revision: 9 } },
+    },
+  });
+
+  it('scores each outcome with its own model and says where the score came from', () => {
+    const events = decide(
+      command(features(), { models: [baseline(model.version), tenantModel(6)] }),
+      initialAccountScoring(),
+    );
+    const [churn, expansion] = scores(events);
+    expect(churn!.data).toMatchObject({ outcome: 'CHURN', modelId: 'churn-baseline', fallback: true });
+    expect(churn!.data.fallbackReason).toMatch(/no promoted CHURN model/);
+    expect(expansion!.data).toMatchObject({
+      outcome: 'EXPANSION',
+      modelId: 'expansion-all-0123456789abcdef',
+      modelVersion: 'expansion-all-0123456789abcdef-v1',
+      segment: 'all',
+      fallback: false,
+      inputs: [
+        { stream: 'record-x', revision: 3 },
+        { stream: 'usage-x', revision: 9 },
+      ],
+    });
+    expect(expansion!.data.featureHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(expansion!.data.probability).toBeGreaterThan(0.5);
+  });
+
+  it('hashes different inputs differently and the same inputs the same', () => {
+    const a = scores(decide(command(features(), { models: [tenantModel(6)] }), initialAccountScoring()))[0]!;
+    const b = scores(decide(command(features(), { models: [tenantModel(6)] }), initialAccountScoring()))[0]!;
+    const c = scores(decide(command(features(), { models: [tenantModel(60)] }), initialAccountScoring()))[0]!;
+    expect(a.data.featureHash).toBe(b.data.featureHash);
+    expect(c.data.featureHash).not.toBe(a.data.featureHash);
+    expect(c.data.probability).toBeLessThan(a.data.probability);
   });
 });

@@ -1,7 +1,10 @@
 import { assertNever, Decider } from '@foresight/domain';
-import { score } from '../../model/domain/churn-model';
+import type { AccountFeatures } from '@foresight/contracts';
+import { Confidence, Contributor, score } from '../../model/domain/churn-model';
 import { featureRow } from '../../model/domain/feature-vector';
-import type { AccountScoreCommand } from './account-score.commands';
+import { featureHash } from '../../model/domain/feature-hash';
+import { predict } from '../../model/domain/training';
+import type { AccountScoreCommand, ScoringModel } from './account-score.commands';
 import { accountOfAnotherTenant } from './account-score.errors';
 import type { AccountScoreEvent } from './account-score.events';
 import { AccountScoring, initialAccountScoring } from './account-score.state';
@@ -15,7 +18,7 @@ import { AccountScoring, initialAccountScoring } from './account-score.state';
 export function decide(command: AccountScoreCommand, state: AccountScoring): AccountScoreEvent[] {
   switch (command.type) {
     case 'ScoreAccount': {
-      const { tenantId, accountId, input, cause, model, minChange, at } = command.data;
+      const { tenantId, accountId, input, cause, models, minChange, at } = command.data;
       if (state.tenantId !== null && state.tenantId !== tenantId) throw accountOfAnotherTenant(accountId);
 
       let observed: AccountScoreEvent;
@@ -39,24 +42,27 @@ export function decide(command: AccountScoreCommand, state: AccountScoring): Acc
           data: { tenantId, accountId, voc, sourceRevision: input.sourceRevision, at: input.at, cause },
         };
       }
-      // Usage is what the model mostly reads; without it there is nothing to score yet.
+      // Usage is what the models mostly read; without it there is nothing to score yet.
       if (!features) return [observed];
 
-      const scored = score(model.scorer, featureRow({ ...features, voc: voc ?? features.voc }));
-      const last = state.lastScore;
-      const moved =
-        !last ||
-        last.modelVersion !== model.version ||
-        Math.abs(scored.probability - last.probability) > minChange;
-      if (!moved) return [observed];
-      return [
-        observed,
-        {
+      const scoredEvents: AccountScoreEvent[] = [];
+      for (const model of models) {
+        const scored = scoreWith(model, { ...features, voc: voc ?? features.voc });
+        const last =
+          model.outcome === 'CHURN'
+            ? (state.lastScores['CHURN'] ?? state.lastScore)
+            : state.lastScores[model.outcome];
+        const moved =
+          !last ||
+          last.modelVersion !== model.version ||
+          Math.abs(scored.probability - last.probability) > minChange;
+        if (!moved) continue;
+        scoredEvents.push({
           type: 'AccountScored',
           data: {
             tenantId,
             accountId,
-            outcome: 'CHURN',
+            outcome: model.outcome,
             probability: scored.probability,
             previousProbability: last?.probability ?? null,
             prediction: scored.prediction,
@@ -65,12 +71,74 @@ export function decide(command: AccountScoreCommand, state: AccountScoring): Acc
             topContributors: scored.topContributors,
             cause,
             scoredAt: at,
+            ...scored.lineage,
           },
-        },
-      ];
+        });
+      }
+      return [observed, ...scoredEvents];
     }
     default:
       return assertNever(command.type, 'account score command');
+  }
+}
+
+interface Scored {
+  probability: number;
+  prediction: 0 | 1;
+  confidence: Confidence;
+  topContributors: Contributor[];
+  lineage: {
+    modelId: string;
+    segment: string;
+    featureHash: string;
+    inputs: { stream: string; revision: number }[];
+    fallback: boolean;
+    fallbackReason?: string;
+  };
+}
+
+/**
+ * The baseline reads ingestion's aggregate features; a tenant model reads the features its own
+ * history gives as of now (the handler computes them with the training sets' function), so a tenant
+ * model is never fed features computed another way than the ones it was trained on.
+ */
+function scoreWith(model: ScoringModel, features: AccountFeatures): Scored {
+  switch (model.kind) {
+    case 'baseline': {
+      const row = featureRow(features);
+      const s = score(model.scorer, row);
+      return {
+        ...s,
+        lineage: {
+          modelId: model.modelId,
+          segment: 'all',
+          featureHash: featureHash(row),
+          inputs: [],
+          fallback: true,
+          fallbackReason: model.fallbackReason,
+        },
+      };
+    }
+    case 'tenant': {
+      const [p] = predict(model.artifact, [model.inputs.features]);
+      if (!p) throw new Error(`model ${model.modelId} returned no prediction`);
+      const { record, usage } = model.inputs.positions;
+      return {
+        probability: p.probability,
+        prediction: p.prediction,
+        confidence: p.confidence,
+        topContributors: p.topFactors,
+        lineage: {
+          modelId: model.modelId,
+          segment: model.segment,
+          featureHash: featureHash(model.inputs.features),
+          inputs: [...(record ? [record] : []), ...(usage ? [usage] : [])],
+          fallback: false,
+        },
+      };
+    }
+    default:
+      return assertNever(model, 'scoring model');
   }
 }
 
@@ -89,7 +157,17 @@ export function evolve(state: AccountScoring, event: AccountScoreEvent): Account
       return {
         ...state,
         tenantId: event.data.tenantId,
-        lastScore: { probability: event.data.probability, modelVersion: event.data.modelVersion },
+        lastScore:
+          event.data.outcome === 'CHURN'
+            ? { probability: event.data.probability, modelVersion: event.data.modelVersion }
+            : state.lastScore,
+        lastScores: {
+          ...state.lastScores,
+          [event.data.outcome]: {
+            probability: event.data.probability,
+            modelVersion: event.data.modelVersion,
+          },
+        },
       };
     default:
       return assertNever(event, 'account score event');

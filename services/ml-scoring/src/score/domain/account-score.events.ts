@@ -1,6 +1,8 @@
 import type { AccountFeatures, AccountVocSignals } from '@foresight/contracts';
 import type { Event } from '@foresight/domain';
+import type { EventPosition } from '../../history/domain/account-history';
 import type { Confidence, Contributor } from '../../model/domain/churn-model';
+import type { Outcome } from '../../model/domain/point-in-time';
 
 /** The integration event that moved the account's inputs: the lineage of a score. */
 export interface ScoreCause {
@@ -31,7 +33,7 @@ export type AccountScored = Event<
   {
     tenantId: string;
     accountId: string;
-    outcome: 'CHURN';
+    outcome: Outcome;
     probability: number;
     /** The last published probability; null for the account's first score. */
     previousProbability: number | null;
@@ -41,6 +43,13 @@ export type AccountScored = Event<
     topContributors: Contributor[];
     cause: ScoreCause;
     scoredAt: string;
+    /** Lineage; absent on scores recorded before tenant models existed (all baseline CHURN scores). */
+    modelId?: string;
+    segment?: string;
+    featureHash?: string;
+    inputs?: EventPosition[];
+    fallback?: boolean;
+    fallbackReason?: string;
   }
 >;
 

@@ -6,7 +6,10 @@ export interface AccountScoring {
   features: AccountFeatures | null;
   voc: AccountVocSignals | null;
   vocRevision: number | null;
+  /** The last published CHURN score (kept for streams written before other outcomes). */
   lastScore: { probability: number; modelVersion: string } | null;
+  /** The last published score per outcome. */
+  lastScores: Partial<Record<string, { probability: number; modelVersion: string }>>;
 }
 
 export const initialAccountScoring = (): AccountScoring => ({
@@ -15,4 +18,5 @@ export const initialAccountScoring = (): AccountScoring => ({
   voc: null,
   vocRevision: null,
   lastScore: null,
+  lastScores: {},
 });

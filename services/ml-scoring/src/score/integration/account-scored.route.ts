@@ -12,6 +12,7 @@ export function accountScoredRoute(event: RecordedEvent): Route | undefined {
   if (e.type !== 'AccountScored') return undefined;
   const { accountId, outcome, probability, prediction, confidence, modelVersion, topContributors, scoredAt } =
     e.data;
+  const { modelId, segment, featureHash, inputs, fallback, fallbackReason } = e.data;
   const payload: AccountScoredPayload = {
     accountId,
     outcome,
@@ -21,6 +22,12 @@ export function accountScoredRoute(event: RecordedEvent): Route | undefined {
     modelVersion,
     topContributors: topContributors.map(({ feature, contribution }) => ({ feature, contribution })),
     scoredAt,
+    ...(modelId === undefined ? {} : { modelId }),
+    ...(segment === undefined ? {} : { segment }),
+    ...(featureHash === undefined ? {} : { featureHash }),
+    ...(inputs === undefined ? {} : { inputs: inputs.map(({ stream, revision }) => ({ stream, revision })) }),
+    ...(fallback === undefined ? {} : { fallback }),
+    ...(fallbackReason === undefined ? {} : { fallbackReason }),
   };
   return { topic: Topics.scoringAccountScores, key: accountId, type: AccountScored.type, payload };
 }

@@ -44,6 +44,8 @@ export const accountScoresProjection = defineProjection<AccountScoresDoc, E>({
       cause,
       scoredAt,
     } = event.data;
+    // The document is the account's CHURN score (GET /v1/scores); other outcomes reach their readers as events.
+    if (outcome !== 'CHURN') return doc;
     const latest: ScoreEntry = {
       probability,
       prediction,

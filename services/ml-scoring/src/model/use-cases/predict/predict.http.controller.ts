@@ -1,17 +1,26 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiResponse,
   ApiOperation,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequirePermissions } from '@foresight/auth';
+import { CurrentPrincipal, RequirePermissions } from '@foresight/auth';
+import type { Principal } from '@foresight/contracts';
+import { DomainError } from '@foresight/domain';
 import { AccountFeaturesDoc } from './account-features.openapi';
-import { PredictHandler } from './predict.handler';
-import { AccountFeaturesInput, MAX_PREDICT_BATCH, PredictBatchRequest } from './predict.query';
+import { ModelSelector, PredictHandler } from './predict.handler';
+import {
+  AccountFeaturesInput,
+  MAX_PREDICT_BATCH,
+  PredictBatchRequest,
+  PredictModelQuery,
+} from './predict.query';
 import { PredictionBatchView, PredictionView } from './prediction.view';
 
 @ApiTags('predictions')
@@ -24,23 +33,57 @@ export class PredictHttpController {
   @Post('single')
   @HttpCode(200)
   @RequirePermissions('models:read')
-  @ApiOperation({ summary: "Churn prediction for one account's features, with the promoted model" })
+  @ApiOperation({
+    summary:
+      "Prediction for one account's features by a model id or an outcome's promoted model (default CHURN)",
+  })
   @ApiBody({ type: AccountFeaturesDoc })
   @ApiOkResponse({ type: PredictionView })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED, naming each invalid field' })
-  single(@Body() body: AccountFeaturesInput): PredictionView {
-    return this.handler.one(body);
+  @ApiResponse({ status: 422, description: 'MODEL.SELECTOR_CONFLICT: both modelId and outcome given' })
+  @ApiNotFoundResponse({
+    description: 'MODEL.NOT_FOUND (no such trained model of yours) or MODEL.NONE_PROMOTED',
+  })
+  single(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PredictModelQuery,
+    @Body() body: AccountFeaturesInput,
+  ): Promise<PredictionView> {
+    return this.handler.one(principal.tenantId, body, selectorOf(query));
   }
 
   @Post()
   @HttpCode(200)
   @RequirePermissions('models:read')
-  @ApiOperation({ summary: `Churn predictions for up to ${MAX_PREDICT_BATCH} accounts, in request order` })
+  @ApiOperation({
+    summary: `Predictions for up to ${MAX_PREDICT_BATCH} accounts, in request order, by one model (scored as one matrix)`,
+  })
   @ApiOkResponse({ type: PredictionBatchView })
   @ApiBadRequestResponse({
     description: 'VALIDATION_FAILED, naming each invalid field (accounts.<i>.<field>)',
   })
-  batch(@Body() body: PredictBatchRequest): PredictionBatchView {
-    return this.handler.batch(body.accounts);
+  @ApiResponse({ status: 422, description: 'MODEL.SELECTOR_CONFLICT: both modelId and outcome given' })
+  @ApiNotFoundResponse({
+    description: 'MODEL.NOT_FOUND (no such trained model of yours) or MODEL.NONE_PROMOTED',
+  })
+  batch(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PredictModelQuery,
+    @Body() body: PredictBatchRequest,
+  ): Promise<PredictionBatchView> {
+    return this.handler.batch(principal.tenantId, body.accounts, selectorOf(query));
   }
+}
+
+function selectorOf(query: PredictModelQuery): ModelSelector {
+  if (query.modelId !== undefined && query.outcome !== undefined)
+    throw new DomainError('MODEL.SELECTOR_CONFLICT', 'give modelId or outcome, not both', 'invalid', {
+      fields: [
+        {
+          field: 'outcome',
+          errors: ['outcome and modelId exclude each other: a model id names its outcome'],
+        },
+      ],
+    });
+  return { modelId: query.modelId, outcome: query.outcome };
 }

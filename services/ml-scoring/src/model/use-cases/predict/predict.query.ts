@@ -1,6 +1,16 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmpty, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmpty,
+  IsIn,
+  IsOptional,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { OUTCOMES, Outcome } from '../../domain/point-in-time';
 import { AccountFeaturesPayload } from '@foresight/contracts';
 import { AccountFeaturesDoc } from './account-features.openapi';
 
@@ -22,4 +32,23 @@ export class PredictBatchRequest {
   @ValidateNested({ each: true })
   @Type(() => AccountFeaturesInput)
   accounts!: AccountFeaturesInput[];
+}
+
+/** Which model answers: `modelId` (any trained, shadow or promoted model of yours) or `outcome`'s promoted one. */
+export class PredictModelQuery {
+  @ApiPropertyOptional({ example: 'churn-all-3f2a9c0d1e4b5a6f', description: 'not together with outcome' })
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,80}$/, {
+    message: 'modelId must be a model id (lower-case letters, digits, - and _)',
+  })
+  modelId?: string;
+
+  @ApiPropertyOptional({
+    enum: OUTCOMES,
+    default: 'CHURN',
+    description: "the tenant's promoted model for it",
+  })
+  @IsOptional()
+  @IsIn(OUTCOMES)
+  outcome?: Outcome;
 }

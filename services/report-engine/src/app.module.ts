@@ -6,7 +6,7 @@ import type { Projection, ProjectionEvent } from '@foresight/projections';
 import { PlatformModule } from '@foresight/service-kit';
 import { AccountReadModels } from './account/account-read-models';
 import { TrackAccountSignals } from './account/use-cases/track-account-signals/track-account-signals.consumer';
-import { ReportEngineConfig, thresholdsOf } from './config';
+import { defaultSettingsOf, ReportEngineConfig } from './config';
 import { outcomeRoute } from './outcome/integration/outcome.routes';
 import { outcomesProjection } from './outcome/projections/outcomes.projection';
 import { GetOutcomeHttpController } from './outcome/use-cases/get-outcome/get-outcome.http.controller';
@@ -32,16 +32,20 @@ import { MarkNotifiedHandler } from './report/use-cases/mark-notified/mark-notif
 import { ProvideFeedbackHandler } from './report/use-cases/provide-feedback/provide-feedback.handler';
 import { ProvideFeedbackHttpController } from './report/use-cases/provide-feedback/provide-feedback.http.controller';
 import { RaiseReportWhenAccountScored } from './report/use-cases/raise-report/raise-report-when-account-scored.consumer';
-import { RaiseReportHandler, REPORT_THRESHOLDS } from './report/use-cases/raise-report/raise-report.handler';
+import { RaiseReportHandler } from './report/use-cases/raise-report/raise-report.handler';
 import { ActiveReports } from './report/use-cases/shared/active-reports';
 import { ReportLoader } from './report/use-cases/shared/report-loader';
 import { ReportStreams } from './report/use-cases/shared/report-streams';
+import { ChangeSettingsHandler } from './settings/use-cases/change-settings/change-settings.handler';
+import { ChangeSettingsHttpController } from './settings/use-cases/change-settings/change-settings.http.controller';
+import { GetSettingsHttpController } from './settings/use-cases/get-settings/get-settings.http.controller';
+import { DEFAULT_SETTINGS, TenantSettings } from './settings/tenant-settings';
 
 /** report-engine's manifest: entry points (HTTP, consumers), handlers, then what they run on. */
 @Module({})
 export class AppModule {
   static register(config: ReportEngineConfig): DynamicModule {
-    const thresholds = thresholdsOf(config);
+    const defaultSettings = defaultSettingsOf(config);
     return {
       module: AppModule,
       imports: [
@@ -66,6 +70,8 @@ export class AppModule {
         ListReportsHttpController,
         GetReportHttpController,
         ProvideFeedbackHttpController,
+        GetSettingsHttpController,
+        ChangeSettingsHttpController,
         SetOutcomeByHandHttpController,
         GetOutcomeHttpController,
         SummarizeOutcomesHttpController,
@@ -91,7 +97,9 @@ export class AppModule {
         ActiveReports,
         ReportStreams,
         AccountReadModels,
-        { provide: REPORT_THRESHOLDS, useValue: thresholds },
+        ChangeSettingsHandler,
+        TenantSettings,
+        { provide: DEFAULT_SETTINGS, useValue: defaultSettings },
       ],
     };
   }

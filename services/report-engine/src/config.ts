@@ -1,10 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsOptional, Matches } from 'class-validator';
 import { AuthConfig } from '@foresight/auth';
-import { DomainError } from '@foresight/domain';
 import { ConfigError } from '@foresight/service-kit';
 import { REPORT_KINDS, ReportKind } from './report/domain/report-kind';
-import { reportThresholds, ReportThresholds } from './report/domain/report-kind.policy';
+import { ReportSettings, settingsProblems, settingsWithEntries } from './report/domain/report-settings';
 
 const toJson = ({ value }: { value: unknown }) => {
   if (typeof value !== 'string') return value;
@@ -24,7 +23,10 @@ export class ReportEngineConfig extends AuthConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,55}$/, { message: 'must be a lower-case PostgreSQL identifier' })
   EVENTSTORE_SCHEMA = 'es_report_engine';
 
-  /** JSON overriding the per-kind score thresholds, e.g. `{"CRITICAL_CHURN":0.85,"PARTIAL_CHURN":0.65}`. */
+  /**
+   * JSON overriding the per-kind entry thresholds of the deployment's default settings, e.g.
+   * `{"CRITICAL_CHURN":0.85}` (exit 0.1 below); a tenant's saved settings win over these.
+   */
   @IsOptional()
   @Transform(toJson)
   REPORT_THRESHOLDS?: unknown;
@@ -32,10 +34,13 @@ export class ReportEngineConfig extends AuthConfig {
 
 export const reportEngineDefaults = { PORT: 3003 };
 
-/** Checked at boot, so a typo stops the service with the kind's name instead of silently using a default. */
-export function thresholdsOf(config: ReportEngineConfig): ReportThresholds {
+/**
+ * The settings of a tenant that saved none. Checked at boot, so a typo stops the service with the
+ * kind's name instead of silently using a default.
+ */
+export function defaultSettingsOf(config: ReportEngineConfig): ReportSettings {
   const raw = config.REPORT_THRESHOLDS;
-  if (raw === undefined) return reportThresholds();
+  if (raw === undefined) return settingsWithEntries({});
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new ConfigError(['REPORT_THRESHOLDS: must be a JSON object keyed by report kind']);
   const problems: string[] = [];
@@ -48,10 +53,8 @@ export function thresholdsOf(config: ReportEngineConfig): ReportThresholds {
     else overrides[kind as ReportKind] = value;
   }
   if (problems.length) throw new ConfigError(problems);
-  try {
-    return reportThresholds(overrides);
-  } catch (err) {
-    if (err instanceof DomainError) throw new ConfigError([`REPORT_THRESHOLDS: ${err.message}`]);
-    throw err;
-  }
+  const settings = settingsWithEntries(overrides);
+  const invalid = settingsProblems(settings);
+  if (invalid.length) throw new ConfigError(invalid.map((p) => `REPORT_THRESHOLDS: ${p}`));
+  return settings;
 }

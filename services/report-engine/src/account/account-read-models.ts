@@ -9,18 +9,30 @@ import {
   ProjectionSink,
 } from '@foresight/projections';
 import { AccountFacts } from '../report/domain/account-facts';
+import { accountScoresProjection, LatestScore } from './projections/account-scores.projection';
 import { accountSignalsProjection } from './projections/account-signals.projection';
 import { accountSnapshotProjection } from './projections/account-snapshot.projection';
 
+const scoreFacts = (s: LatestScore | null | undefined) =>
+  s
+    ? {
+        probability: s.probability,
+        modelVersion: s.modelVersion,
+        scoredAt: s.scoredAt,
+        topFactors: s.topFactors,
+      }
+    : null;
+
 /**
- * The two Kafka-fed account read models: written by the consumers that receive their events, read
- * as one `AccountFacts` by the report use cases.
+ * The three Kafka-fed account read models (records, signals, scores): each written by the one
+ * consumer that receives its events, read as one `AccountFacts` by the report use cases.
  */
 @Injectable()
 export class AccountReadModels {
   private readonly logger = new Logger('AccountReadModels');
   private readonly snapshotSink: ProjectionSink;
   private readonly signalsSink: ProjectionSink;
+  private readonly scoresSink: ProjectionSink;
 
   constructor(
     @Inject(PROJECTION_CATALOG) private readonly catalog: ProjectionCatalog,
@@ -30,6 +42,19 @@ export class AccountReadModels {
       new ProjectionSink(catalog, p as unknown as Projection<object, ProjectionEvent>);
     this.snapshotSink = sink(accountSnapshotProjection);
     this.signalsSink = sink(accountSignalsProjection);
+    this.scoresSink = sink(accountScoresProjection);
+  }
+
+  applyScore(envelope: Envelope, payload: object): Promise<void> {
+    return this.apply(this.scoresSink, envelope, payload);
+  }
+
+  /** A page of the tenant's known accounts by id, for batch runs that walk them all. */
+  async accountIds(tenantId: string, after: string | null, limit: number): Promise<string[]> {
+    const docs = await this.readModels
+      .of(accountSnapshotProjection)
+      .find(tenantId, after ? { _id: { $gt: after } } : {}, { sort: { _id: 1 }, limit });
+    return docs.map((d) => d._id);
   }
 
   applyRecord(envelope: Envelope, payload: object): Promise<void> {
@@ -41,11 +66,12 @@ export class AccountReadModels {
   }
 
   async facts(tenantId: string, accountId: string): Promise<AccountFacts | null> {
-    const [snapshot, signals] = await Promise.all([
+    const [snapshot, signals, scores] = await Promise.all([
       this.find(accountSnapshotProjection, tenantId, accountId),
       this.find(accountSignalsProjection, tenantId, accountId),
+      this.find(accountScoresProjection, tenantId, accountId),
     ]);
-    if (!snapshot && !signals) return null;
+    if (!snapshot && !signals && !scores) return null;
     return {
       accountId,
       name: snapshot?.name ?? null,
@@ -56,7 +82,19 @@ export class AccountReadModels {
       employeeRange: snapshot?.employeeRange ?? null,
       arr: snapshot?.arr ?? null,
       mrr: snapshot?.mrr ?? null,
-      contracts: Object.values(snapshot?.contracts ?? {}),
+      contracts: Object.entries(snapshot?.contracts ?? {}).map(([recordId, c]) => ({
+        recordId,
+        externalId: c.externalId ?? null,
+        arr: c.arr,
+        renewalDate: c.renewalDate,
+        status: c.status,
+      })),
+      subscriptions: Object.entries(snapshot?.subscriptions ?? {}).map(([recordId, s]) => ({
+        recordId,
+        ...s,
+      })),
+      intents: Object.entries(snapshot?.intents ?? {}).map(([type, i]) => ({ type, ...i })),
+      scores: { churn: scoreFacts(scores?.churn), expansion: scoreFacts(scores?.expansion) },
       usage: signals?.usage ?? null,
       voc: signals?.voc ?? null,
     };

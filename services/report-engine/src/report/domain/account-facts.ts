@@ -14,9 +14,42 @@ export interface AccountFacts {
   employeeRange: string | null;
   arr: number | null;
   mrr: number | null;
-  contracts: readonly { arr: number; renewalDate: string; status: string }[];
+  contracts: readonly ContractFacts[];
+  /** Product subscriptions (UPSELL's subjects). */
+  subscriptions: readonly SubscriptionFacts[];
+  /** The latest buyer-intent signal of each type. */
+  intents: readonly IntentFacts[];
+  /** The latest model output per outcome. */
+  scores: { churn: ScoreFacts | null; expansion: ScoreFacts | null };
   usage: { activeUsers: number; actionsTrend: number; weakestArea: string | null } | null;
   voc: { rollingSentiment: number; latestNps: number | null; negativeCount: number } | null;
+}
+
+export interface ContractFacts {
+  recordId: string;
+  externalId: string | null;
+  arr: number;
+  renewalDate: string;
+  /** active | pending_renewal | cancelled */
+  status: string;
+}
+
+export interface SubscriptionFacts {
+  recordId: string;
+  product: string;
+  plan: string | null;
+  units: number | null;
+  unitLimit: number | null;
+  /** active | trialing | past_due | cancelled */
+  status: string;
+  mrr: number | null;
+}
+
+export interface IntentFacts {
+  type: string;
+  /** 0–100 */
+  strength: number;
+  detectedAt: string;
 }
 
 /** The model output a report is about. */
@@ -31,8 +64,15 @@ export interface ScoreFacts {
 
 const DAY_MS = 86_400_000;
 
+/** Whole days from `asOf` to `date`, rounded up; negative once it has passed. */
+export function daysUntil(date: string, asOf: string): number | null {
+  const to = Date.parse(date);
+  const from = Date.parse(asOf);
+  return Number.isFinite(to) && Number.isFinite(from) ? Math.ceil((to - from) / DAY_MS) : null;
+}
+
 /** Days from `asOf` to the nearest renewal of a contract still running; null when none is ahead. */
-function daysToRenewal(facts: AccountFacts, asOf: string): number | null {
+export function daysToRenewal(facts: AccountFacts, asOf: string): number | null {
   const from = Date.parse(asOf);
   const ahead = facts.contracts
     .filter((c) => c.status !== 'cancelled')

@@ -14,6 +14,45 @@ export function categoryOf(kind: ReportKind): ReportCategory {
 
 export type SubjectType = 'account' | 'contract' | 'product';
 
+/**
+ * Kinds that describe one story about one subject: an account holds at most one open churn report,
+ * critical or partial, and a score moving between the bands changes its kind (escalation) instead of
+ * opening a second one. Every other kind is a family of its own.
+ */
+export const REPORT_FAMILIES = ['CHURN', 'REVENUE_AT_RISK', 'UPSELL', 'EXPANSION'] as const;
+export type ReportFamily = (typeof REPORT_FAMILIES)[number];
+
+/** Each family's kinds, least severe first; its subject (seed 000 lineage: risk on account/contract, upsell on product). */
+export const FAMILIES: Readonly<
+  Record<ReportFamily, { kinds: readonly ReportKind[]; subject: SubjectType }>
+> = {
+  CHURN: { kinds: ['PARTIAL_CHURN', 'CRITICAL_CHURN'], subject: 'account' },
+  REVENUE_AT_RISK: { kinds: ['REVENUE_AT_RISK'], subject: 'contract' },
+  UPSELL: { kinds: ['UPSELL'], subject: 'product' },
+  EXPANSION: { kinds: ['EXPANSION'], subject: 'account' },
+};
+
+export function familyOf(kind: ReportKind): ReportFamily {
+  switch (kind) {
+    case 'CRITICAL_CHURN':
+    case 'PARTIAL_CHURN':
+      return 'CHURN';
+    case 'REVENUE_AT_RISK':
+    case 'UPSELL':
+    case 'EXPANSION':
+      return kind;
+    default: {
+      const never: never = kind;
+      throw new Error(`unknown report kind ${String(never)}`);
+    }
+  }
+}
+
+/** Position of a kind within its family, so a change of kind can be told an escalation or not. */
+export function severityOf(kind: ReportKind): number {
+  return FAMILIES[familyOf(kind)].kinds.indexOf(kind);
+}
+
 export interface ReportSubject {
   type: SubjectType;
   id: string;

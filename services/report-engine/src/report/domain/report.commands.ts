@@ -1,6 +1,7 @@
 import { Command } from '@foresight/domain';
 import { NextBestAction } from './next-best-actions';
 import { FeedbackVerdict, ReportData, ReportKind, ReportSubject } from './report-kind';
+import { ExpiryCode } from './report.state';
 
 /** A score crossed a kind's threshold (see reportKindFor): the report starts INCOMING. */
 export type ReceiveSignal = Command<
@@ -27,7 +28,7 @@ export type CreateReport = Command<
   { reportId: string; ownerId?: string; data?: ReportData; nextBestActions: NextBestAction[]; at: string }
 >;
 
-/** Notify: ask for the owner to be told about the CREATED report (once per report). */
+/** Notify: ask for the owner to be told about the CREATED report (once), or again after an escalation. */
 export type RequestNotification = Command<
   'RequestNotification',
   { reportId: string; accountName: string; title: string; summary: string; at: string }
@@ -47,8 +48,26 @@ export type ProvideFeedback = Command<
 /** Audit: the source record behind the report was removed. */
 export type MarkStale = Command<'MarkStale', { reportId: string; reason: string; at: string }>;
 
-/** Audit: the source became unresolvable, or the report outlived its validity. */
-export type Expire = Command<'Expire', { reportId: string; reason: string; at: string }>;
+/** Audit: the source became unresolvable, the report outlived its TTL, or its signal cleared. */
+export type Expire = Command<'Expire', { reportId: string; code: ExpiryCode; reason: string; at: string }>;
+
+/** The score moved to another kind of the report's family (PARTIAL ↔ CRITICAL churn). */
+export type ChangeKind = Command<
+  'ChangeKind',
+  { reportId: string; kind: ReportKind; data: ReportData; at: string }
+>;
+
+/** The owner puts the report aside until a date: no re-notification before then. */
+export type Snooze = Command<
+  'Snooze',
+  { reportId: string; until: string; reason: string; by: string; at: string }
+>;
+
+/** An admin removes the report from every list; the stream stays for audit. */
+export type DeleteReport = Command<
+  'DeleteReport',
+  { reportId: string; by: string; reason: string | null; at: string }
+>;
 
 /** Audit: the source changed; the latest data moves, the notified-at snapshot stays. */
 export type RefreshLatestData = Command<
@@ -64,4 +83,7 @@ export type ReportCommand =
   | ProvideFeedback
   | MarkStale
   | Expire
-  | RefreshLatestData;
+  | RefreshLatestData
+  | ChangeKind
+  | Snooze
+  | DeleteReport;

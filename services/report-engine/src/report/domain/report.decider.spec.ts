@@ -47,7 +47,7 @@ const stale: ReportEvent = {
 };
 const expired: ReportEvent = {
   type: 'ReportExpired',
-  data: { reportId, reason: 'source unresolvable', expiredAt: t(5) },
+  data: { reportId, code: 'source_unresolvable', reason: 'source unresolvable', expiredAt: t(5) },
 };
 
 const receiveSignal: ReportCommand = { type: 'ReceiveSignal', data: { ...signal, at: t(1) } };
@@ -67,7 +67,10 @@ const markStale: ReportCommand = {
   type: 'MarkStale',
   data: { reportId, reason: 'source removed', at: t(5) },
 };
-const expire: ReportCommand = { type: 'Expire', data: { reportId, reason: 'source unresolvable', at: t(5) } };
+const expire: ReportCommand = {
+  type: 'Expire',
+  data: { reportId, code: 'source_unresolvable', reason: 'source unresolvable', at: t(5) },
+};
 const refresh = (score: number): ReportCommand => ({
   type: 'RefreshLatestData',
   data: { reportId, data: data(score, { activeUsers: 2 }), at: t(6) },
@@ -336,5 +339,235 @@ describe('UNKNOWN', () => {
     expect(toReportStatus('NOTIFIED')).toBe('NOTIFIED');
     expect(toReportStatus('ARCHIVED')).toBe('UNKNOWN');
     expect(toReportStatus(undefined)).toBe('UNKNOWN');
+  });
+});
+
+const toKind = (
+  kind: 'PARTIAL_CHURN' | 'CRITICAL_CHURN' | 'UPSELL',
+  score: number,
+  at = t(7),
+): ReportCommand => ({
+  type: 'ChangeKind',
+  data: { reportId, kind, data: data(score), at },
+});
+const deescalated: ReportEvent = {
+  type: 'ReportKindChanged',
+  data: {
+    reportId,
+    from: 'CRITICAL_CHURN',
+    to: 'PARTIAL_CHURN',
+    escalated: false,
+    data: data(0.65),
+    changedAt: t(7),
+  },
+};
+const escalated: ReportEvent = {
+  type: 'ReportKindChanged',
+  data: {
+    ...deescalated.data,
+    from: 'PARTIAL_CHURN',
+    to: 'CRITICAL_CHURN',
+    escalated: true,
+    data: data(0.9),
+    changedAt: t(8),
+  },
+};
+const snooze = (until: string, at = t(8)): ReportCommand => ({
+  type: 'Snooze',
+  data: { reportId, until, reason: 'on holiday', by: 'owner-1', at },
+});
+const snoozed: ReportEvent = {
+  type: 'ReportSnoozed',
+  data: { reportId, until: '2025-06-20T00:00:00.000Z', reason: 'on holiday', by: 'owner-1', snoozedAt: t(8) },
+};
+const deleteReport: ReportCommand = {
+  type: 'DeleteReport',
+  data: { reportId, by: 'admin-1', reason: 'test data', at: t(9) },
+};
+const deleted: ReportEvent = {
+  type: 'ReportDeleted',
+  data: { reportId, by: 'admin-1', reason: 'test data', deletedAt: t(9) },
+};
+const renotifyAt = (at: string): ReportCommand =>
+  ({ ...requestNotification, data: { ...requestNotification.data, at } }) as ReportCommand;
+const renotified = (at: string): ReportEvent => ({
+  type: 'NotificationRequested',
+  data: { ...notificationRequested.data, kind: 'CRITICAL_CHURN', score: 0.9, requestedAt: at },
+});
+
+describe('one report per family: a change of kind within it', () => {
+  const notifiedHistory = [received, created, notificationRequested, notified];
+
+  it('de-escalates an open report instead of opening a second one, without telling the owner again', () => {
+    spec.given(notifiedHistory).when(toKind('PARTIAL_CHURN', 0.65)).then(deescalated);
+    expect(fold([...notifiedHistory, deescalated])).toMatchObject({
+      status: 'NOTIFIED',
+      kind: 'PARTIAL_CHURN',
+      latest: { data: { score: 0.65 } },
+      renotify: false,
+    });
+    spec
+      .given([...notifiedHistory, deescalated])
+      .when(renotifyAt(t(9)))
+      .thenNothingHappened();
+  });
+
+  it('escalation of a notified report asks for the owner to be told again, once', () => {
+    const history = [...notifiedHistory, deescalated];
+    spec
+      .given(history)
+      .when(toKind('CRITICAL_CHURN', 0.9, t(8)))
+      .then(escalated);
+    expect(fold([...history, escalated])).toMatchObject({ kind: 'CRITICAL_CHURN', renotify: true });
+    spec
+      .given([...history, escalated])
+      .when(renotifyAt(t(9)))
+      .then(renotified(t(9)));
+    spec
+      .given([...history, escalated, renotified(t(9))])
+      .when(renotifyAt(t(10)))
+      .thenNothingHappened();
+  });
+
+  it('the same kind again is no change; a kind of another family is refused', () => {
+    spec.given(notifiedHistory).when(toKind('CRITICAL_CHURN', 0.95)).thenNothingHappened();
+    spec
+      .given(notifiedHistory)
+      .when(toKind('UPSELL', 0.95))
+      .thenThrows(DomainError, (e) => isInvalidTransition(e) && /CHURN family/.test(e.message));
+  });
+
+  it('an INCOMING report changes kind too; an ended one is refused', () => {
+    spec
+      .given([received])
+      .when(toKind('PARTIAL_CHURN', 0.65))
+      .then({ ...deescalated, data: { ...deescalated.data } });
+    spec
+      .given([received, created, expired])
+      .when(toKind('PARTIAL_CHURN', 0.65))
+      .thenThrows(DomainError, isInvalidTransition);
+  });
+});
+
+describe('signal cleared and TTL: EXPIRED with a recorded code', () => {
+  it.each(['signal_cleared', 'ttl_elapsed'] as const)(
+    '%s from CREATED, NOTIFIED and FEEDBACK_PROVIDED',
+    (code) => {
+      const command: ReportCommand = { type: 'Expire', data: { reportId, code, reason: code, at: t(5) } };
+      const event: ReportEvent = {
+        type: 'ReportExpired',
+        data: { reportId, code, reason: code, expiredAt: t(5) },
+      };
+      for (const history of [
+        [received, created],
+        [received, created, notified],
+        [received, created, notified, feedback],
+      ]) {
+        spec.given(history).when(command).then(event);
+        expect(fold([...history, event])).toMatchObject({ status: 'EXPIRED', code });
+      }
+    },
+  );
+
+  it('an INCOMING report cannot expire (the seed machine); its signal stays with it', () => {
+    spec
+      .given([received])
+      .when({ type: 'Expire', data: { reportId, code: 'signal_cleared', reason: 'cleared', at: t(5) } })
+      .thenThrows(DomainError, isInvalidTransition);
+  });
+
+  it('an expiry recorded before codes existed folds with no code', () => {
+    const legacy: ReportEvent = { type: 'ReportExpired', data: { reportId, reason: 'old', expiredAt: t(5) } };
+    expect(fold([received, created, legacy])).toMatchObject({ status: 'EXPIRED', code: null });
+  });
+});
+
+describe('snooze', () => {
+  const escalatedHistory = [received, created, notificationRequested, notified, deescalated];
+
+  it('a live report is snoozed with a reason and an until-date; the same snooze twice is a no-op', () => {
+    spec.given([received, created, notified]).when(snooze('2025-06-20T00:00:00.000Z')).then(snoozed);
+    spec
+      .given([received, created, notified, snoozed])
+      .when(snooze('2025-06-20T00:00:00.000Z'))
+      .thenNothingHappened();
+  });
+
+  it('refuses an until-date not after now, naming the field', () => {
+    spec
+      .given([received, created])
+      .when(snooze(t(1)))
+      .thenThrows(DomainError, (e) => e.code === 'REPORT.INVALID_SNOOZE' && e.details?.['field'] === 'until');
+  });
+
+  it('is refused for INCOMING and ended reports', () => {
+    spec
+      .given([received])
+      .when(snooze('2025-06-20T00:00:00.000Z'))
+      .thenThrows(DomainError, isInvalidTransition);
+    spec
+      .given([received, created, stale])
+      .when(snooze('2025-06-20T00:00:00.000Z'))
+      .thenThrows(DomainError, isInvalidTransition);
+  });
+
+  it('a snoozed report is not re-notified after an escalation until it wakes', () => {
+    const history = [...escalatedHistory, snoozed, escalated];
+    spec.given(history).when(renotifyAt('2025-06-19T00:00:00.000Z')).thenNothingHappened();
+    spec
+      .given(history)
+      .when(renotifyAt('2025-06-20T00:00:01.000Z'))
+      .then(renotified('2025-06-20T00:00:01.000Z'));
+  });
+
+  it('a CREATED report snoozed before its first notification waits too', () => {
+    const history = [received, created, { ...snoozed, data: { ...snoozed.data } }];
+    spec.given(history).when(renotifyAt('2025-06-19T00:00:00.000Z')).thenNothingHappened();
+    spec
+      .given(history)
+      .when(renotifyAt('2025-06-21T00:00:00.000Z'))
+      .then({
+        ...notificationRequested,
+        data: { ...notificationRequested.data, requestedAt: '2025-06-21T00:00:00.000Z' },
+      });
+  });
+});
+
+describe('delete', () => {
+  it.each([
+    ['CREATED', [received, created]],
+    ['NOTIFIED', [received, created, notified]],
+    ['FEEDBACK_PROVIDED', [received, created, notified, feedback]],
+    ['STALE', [received, created, stale]],
+    ['EXPIRED', [received, created, expired]],
+  ] as const)('from %s: an event; the report keeps its status and history', (status, history) => {
+    spec
+      .given([...history])
+      .when(deleteReport)
+      .then(deleted);
+    expect(fold([...history, deleted])).toMatchObject({
+      status,
+      deleted: { by: 'admin-1', reason: 'test data', at: t(9) },
+    });
+  });
+
+  it('is refused for an INCOMING report (the seed deletes loaded reports)', () => {
+    spec.given([received]).when(deleteReport).thenThrows(DomainError, isInvalidTransition);
+  });
+
+  it('a deleted report accepts nothing more; deleting it again is a no-op', () => {
+    const history = [received, created, notified, deleted];
+    spec.given(history).when(deleteReport).thenNothingHappened();
+    for (const command of [
+      provideFeedback,
+      markStale,
+      expire,
+      refresh(0.5),
+      snooze('2025-06-20T00:00:00.000Z'),
+    ])
+      spec
+        .given(history)
+        .when(command)
+        .thenThrows(DomainError, (e) => isInvalidTransition(e) && /deleted/.test(e.message));
   });
 });

@@ -1,5 +1,5 @@
-import { assertNever, Decider } from '@foresight/domain';
-import { categoryOf, ReportData } from './report-kind';
+import { assertNever, Decider, DomainError } from '@foresight/domain';
+import { categoryOf, familyOf, ReportData, severityOf } from './report-kind';
 import { ReportCommand } from './report.commands';
 import { invalidTransition, reportNotFound } from './report.errors';
 import { ReportEvent } from './report.events';
@@ -8,7 +8,9 @@ import { initialReport, Report } from './report.state';
 /*
  * The seed's state machine: INCOMING → CREATED → NOTIFIED → FEEDBACK_PROVIDED, and CREATED,
  * NOTIFIED or FEEDBACK_PROVIDED → EXPIRED | STALE. Anything else is refused. A CREATED report asks
- * for its owner's notification once (NotificationRequested, no status change). Repeating a command
+ * for its owner's notification once (NotificationRequested, no status change), and again after an
+ * escalation unless snoozed. Kind changes within a family, snoozes and deletion change no status;
+ * a deleted report accepts nothing more. Repeating a command
  * whose effect already holds (a redelivered MarkNotified, a second audit marking STALE) is not a
  * transition and produces no event, so at-least-once consumers can retry safely.
  */
@@ -40,6 +42,10 @@ export function decide(command: ReportCommand, state: Report): ReportEvent[] {
     return [{ type: 'SignalReceived', data: { ...data, receivedAt: at } }];
   }
   const refuse = (why?: string) => invalidTransition(reportId, state.status, command.type, why);
+  if (state.deleted) {
+    if (command.type === 'DeleteReport') return [];
+    throw refuse('it was deleted');
+  }
 
   switch (command.type) {
     case 'ReceiveSignal':
@@ -71,12 +77,14 @@ export function decide(command: ReportCommand, state: Report): ReportEvent[] {
     }
 
     case 'RequestNotification': {
-      // Already notified: a repeated request (a redelivery, a second load) asks for nothing more.
-      if (state.status === 'NOTIFIED' || state.status === 'FEEDBACK_PROVIDED') return [];
-      if (state.status !== 'CREATED')
+      if (!isLive(state))
         throw refuse(state.status === 'INCOMING' ? 'the report is not created yet' : undefined);
-      if (state.notificationRequested) return [];
+      // Already asked for (a redelivery, a second load) and not escalated since: nothing more to ask.
+      const first = state.status === 'CREATED' && !state.notificationRequested;
+      if (!first && !state.renotify) return [];
       const { accountName, title, summary, at } = command.data;
+      // Snoozed: the request waits for the notify step after `until` (the audit/notify job's sweep).
+      if (state.snoozed && Date.parse(state.snoozed.until) > Date.parse(at)) return [];
       return [
         {
           type: 'NotificationRequested',
@@ -134,12 +142,55 @@ export function decide(command: ReportCommand, state: Report): ReportEvent[] {
     case 'Expire': {
       if (state.status === 'EXPIRED') return [];
       if (!isLive(state)) throw refuse();
+      const { code, reason, at } = command.data;
+      return [{ type: 'ReportExpired', data: { reportId, code, reason, expiredAt: at } }];
+    }
+
+    case 'ChangeKind': {
+      if (state.status !== 'INCOMING' && !isLive(state))
+        throw refuse('an ended report no longer changes kind');
+      const { kind, data, at } = command.data;
+      if (familyOf(kind) !== familyOf(state.kind))
+        throw refuse(`${kind} is not of the ${familyOf(state.kind)} family; it opens its own report`);
+      if (kind === state.kind) return [];
       return [
         {
-          type: 'ReportExpired',
-          data: { reportId, reason: command.data.reason, expiredAt: command.data.at },
+          type: 'ReportKindChanged',
+          data: {
+            reportId,
+            from: state.kind,
+            to: kind,
+            escalated: severityOf(kind) > severityOf(state.kind),
+            data,
+            changedAt: at,
+          },
         },
       ];
+    }
+
+    case 'Snooze': {
+      if (!isLive(state))
+        throw refuse(state.status === 'INCOMING' ? 'the report is not created yet' : undefined);
+      const { until, reason, by, at } = command.data;
+      if (!(Date.parse(until) > Date.parse(at)))
+        throw new DomainError(
+          'REPORT.INVALID_SNOOZE',
+          `until (${until}) must be after now (${at})`,
+          'invalid',
+          {
+            field: 'until',
+          },
+        );
+      if (state.snoozed?.until === until && state.snoozed.reason === reason && state.snoozed.by === by)
+        return [];
+      return [{ type: 'ReportSnoozed', data: { reportId, until, reason, by, snoozedAt: at } }];
+    }
+
+    case 'DeleteReport': {
+      // The seed deletes loaded records (Record_Loaded / _Notified / _Updated); an INCOMING one is not yet.
+      if (state.status === 'INCOMING') throw refuse('the report is not created yet');
+      const { by, reason, at } = command.data;
+      return [{ type: 'ReportDeleted', data: { reportId, by, reason, deletedAt: at } }];
     }
 
     case 'RefreshLatestData': {
@@ -201,10 +252,11 @@ export function evolve(state: Report, event: ReportEvent): Report {
       };
     }
     case 'NotificationRequested': {
-      if (state.status !== 'CREATED') return unknown(event.type);
+      if (!isLive(state)) return unknown(event.type);
       return {
         ...state,
         notificationRequested: { recipient: event.data.recipient, at: event.data.requestedAt },
+        renotify: false,
       };
     }
     case 'ReportNotified': {
@@ -231,7 +283,32 @@ export function evolve(state: Report, event: ReportEvent): Report {
     }
     case 'ReportExpired': {
       if (!isLive(state)) return unknown(event.type);
-      return { ...state, status: 'EXPIRED', expiredAt: event.data.expiredAt, reason: event.data.reason };
+      const { expiredAt, reason, code } = event.data;
+      return { ...state, status: 'EXPIRED', expiredAt, reason, code: code ?? null };
+    }
+    case 'ReportKindChanged': {
+      if (state.status !== 'INCOMING' && !isLive(state)) return unknown(event.type);
+      const { to, escalated, data, changedAt } = event.data;
+      // Only an owner who was told (or is being told) the milder story needs telling again.
+      const told =
+        state.status !== 'INCOMING' && (state.status !== 'CREATED' || !!state.notificationRequested);
+      return {
+        ...state,
+        kind: to,
+        latest: { data, at: changedAt },
+        renotify: (escalated && told) || !!state.renotify,
+      } as Report;
+    }
+    case 'ReportSnoozed': {
+      if (!isLive(state)) return unknown(event.type);
+      const { until, reason, by, snoozedAt } = event.data;
+      return { ...state, snoozed: { until, reason, by, at: snoozedAt } };
+    }
+    case 'ReportDeleted': {
+      if (state.status === 'EMPTY' || state.status === 'UNKNOWN' || state.status === 'INCOMING')
+        return unknown(event.type);
+      const { by, reason, deletedAt } = event.data;
+      return { ...state, deleted: { by, reason, at: deletedAt } };
     }
     default:
       return unrecognised(event);

@@ -1,6 +1,7 @@
 import { Event } from '@foresight/domain';
 import { NextBestAction } from './next-best-actions';
 import { FeedbackVerdict, ReportCategory, ReportData, ReportKind, ReportSubject } from './report-kind';
+import { ExpiryCode } from './report.state';
 
 export type SignalReceived = Event<
   'SignalReceived',
@@ -71,7 +72,34 @@ export type ReportMarkedStale = Event<
   { reportId: string; reason: string; staleAt: string }
 >;
 
-export type ReportExpired = Event<'ReportExpired', { reportId: string; reason: string; expiredAt: string }>;
+/** `code` is absent on reports expired before codes existed (all of them source_unresolvable). */
+export type ReportExpired = Event<
+  'ReportExpired',
+  { reportId: string; code?: ExpiryCode; reason: string; expiredAt: string }
+>;
+
+/** `escalated`: the new kind is more severe; the owner is told again (unless snoozed). */
+export type ReportKindChanged = Event<
+  'ReportKindChanged',
+  {
+    reportId: string;
+    from: ReportKind;
+    to: ReportKind;
+    escalated: boolean;
+    data: ReportData;
+    changedAt: string;
+  }
+>;
+
+export type ReportSnoozed = Event<
+  'ReportSnoozed',
+  { reportId: string; until: string; reason: string; by: string; snoozedAt: string }
+>;
+
+export type ReportDeleted = Event<
+  'ReportDeleted',
+  { reportId: string; by: string; reason: string | null; deletedAt: string }
+>;
 
 export type ReportEvent =
   | SignalReceived
@@ -81,4 +109,7 @@ export type ReportEvent =
   | FeedbackProvided
   | LatestDataRefreshed
   | ReportMarkedStale
-  | ReportExpired;
+  | ReportExpired
+  | ReportKindChanged
+  | ReportSnoozed
+  | ReportDeleted;

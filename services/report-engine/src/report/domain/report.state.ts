@@ -29,6 +29,12 @@ interface ReportBody {
   ownerId: string | null;
   signalId: string;
   latest: { data: ReportData; at: string };
+  /** The owner put it aside: not re-notified before `until`. */
+  snoozed?: { until: string; reason: string; by: string; at: string };
+  /** Escalated since the owner was last told: the next notify step tells them again. */
+  renotify?: boolean;
+  /** Deleted by an admin: out of every list, no command applies; the stream stays for audit. */
+  deleted?: { by: string; reason: string | null; at: string };
 }
 
 interface Created extends ReportBody {
@@ -56,8 +62,15 @@ export type Report =
   | ({ status: 'CREATED' } & Created)
   | ({ status: 'NOTIFIED' } & Notified)
   | ({ status: 'FEEDBACK_PROVIDED' } & WithFeedback)
-  | ({ status: 'EXPIRED'; expiredAt: string; reason: string } & Ended)
+  | ({ status: 'EXPIRED'; expiredAt: string; reason: string; code: ExpiryCode | null } & Ended)
   | ({ status: 'STALE'; staleAt: string; reason: string } & Ended)
   | { status: 'UNKNOWN'; eventType: string };
+
+/**
+ * Why a report expired: its source became unresolvable (seed Source_Unresolvable), it outlived its
+ * kind's TTL, or the signal that raised it cleared (ADR 0014: the seed names no state for "Close CTA").
+ */
+export const EXPIRY_CODES = ['source_unresolvable', 'ttl_elapsed', 'signal_cleared'] as const;
+export type ExpiryCode = (typeof EXPIRY_CODES)[number];
 
 export const initialReport = (): Report => ({ status: 'EMPTY' });

@@ -4,6 +4,12 @@ import { ReportEvent } from '../domain/report.events';
 import { categoryOf } from '../domain/report-kind';
 import { ReportStatus } from '../domain/report.state';
 
+/*
+ * Pure and exported: the report list's read model, and (through `evolve`) the fold time-travel
+ * queries run over a report's stream as it stood at an instant. A deleted report leaves the list
+ * (the document is removed); its stream remains for audit.
+ */
+
 /** One row of the report list: what an owner's inbox and the kind/status filters show. */
 export interface ReportListDoc {
   reportId: string;
@@ -24,6 +30,10 @@ export interface ReportListDoc {
   feedback: { verdict: FeedbackVerdict; by: string; at: string } | null;
   endedAt: string | null;
   reason: string | null;
+  /** Why it EXPIRED (source_unresolvable, ttl_elapsed, signal_cleared); null otherwise or before codes. */
+  reasonCode: string | null;
+  /** Not re-notified before this; null when never snoozed. */
+  snoozedUntil: string | null;
   updatedAt: string;
 }
 
@@ -37,7 +47,8 @@ const nameIn = (values: Readonly<Record<string, unknown>>): string | null =>
 
 export const reportsProjection = defineProjection<ReportListDoc, ReportListEvent>({
   name: 'report-engine-reports',
-  version: 1,
+  // v2: kind changes, snoozes, deletion and expiry codes.
+  version: 2,
   collectionBase: 're_reports',
   handles: [
     'SignalReceived',
@@ -48,12 +59,16 @@ export const reportsProjection = defineProjection<ReportListDoc, ReportListEvent
     'LatestDataRefreshed',
     'ReportMarkedStale',
     'ReportExpired',
+    'ReportKindChanged',
+    'ReportSnoozed',
+    'ReportDeleted',
   ],
   id: (e) => e.data.reportId,
   indexes: [
     { fields: { ownerEmail: 1, receivedAt: -1 }, why: 'GET /v1/reports?owner=me, newest first' },
     { fields: { status: 1, receivedAt: -1 }, why: 'GET /v1/reports?status=' },
     { fields: { kind: 1, receivedAt: -1 }, why: 'GET /v1/reports?kind=' },
+    { fields: { status: 1, _id: 1 }, why: 'admin jobs (notify, audit, delete) walking open reports by id' },
   ],
   evolve: (doc, e) => {
     const at = e.occurredAt.toISOString();
@@ -76,6 +91,8 @@ export const reportsProjection = defineProjection<ReportListDoc, ReportListEvent
         feedback: null,
         endedAt: null,
         reason: null,
+        reasonCode: null,
+        snoozedUntil: null,
         updatedAt: at,
       };
     }
@@ -111,9 +128,29 @@ export const reportsProjection = defineProjection<ReportListDoc, ReportListEvent
       case 'ReportMarkedStale':
         return { ...next, status: 'STALE', endedAt: e.data.staleAt, reason: e.data.reason };
       case 'ReportExpired':
-        return { ...next, status: 'EXPIRED', endedAt: e.data.expiredAt, reason: e.data.reason };
-      default:
-        return next;
+        return {
+          ...next,
+          status: 'EXPIRED',
+          endedAt: e.data.expiredAt,
+          reason: e.data.reason,
+          reasonCode: e.data.code ?? null,
+        };
+      case 'ReportKindChanged':
+        return {
+          ...next,
+          kind: e.data.to,
+          category: categoryOf(e.data.to),
+          score: e.data.data.score,
+          accountName: nameIn(e.data.data.values) ?? doc.accountName,
+        };
+      case 'ReportSnoozed':
+        return { ...next, snoozedUntil: e.data.until };
+      case 'ReportDeleted':
+        return null;
+      default: {
+        const never: never = e;
+        return never;
+      }
     }
   },
 });

@@ -18,6 +18,7 @@ import { AuditReportsHandler, RecordChange } from './audit-reports.handler';
  * One consumer for both effects of a record change, in order: the account snapshot first, then the
  * audit of the account's reports, so the audit always reads the account as this change left it.
  * Usage and feedback records are passed over: they reach report-engine as features and signals.
+ * Subscriptions and intent signals are consumed as ingestion defines them (see the README).
  */
 @Injectable()
 export class AuditReportsWhenRecordsChange {
@@ -42,13 +43,15 @@ export class AuditReportsWhenRecordsChange {
   }
 
   private async react({ envelope, payload }: ConsumedEvent<object>, change: RecordChange): Promise<void> {
-    if (!SNAPSHOT_ENTITIES.includes(change.payload.entity)) return;
+    const entity: string = change.payload.entity;
+    if (!SNAPSHOT_ENTITIES.includes(entity)) return;
     await this.accounts.applyRecord(envelope, payload);
     await this.handler.execute({
       tenantId: envelope.tenantId,
       changeId: envelope.eventId,
       change,
       cause: causedBy(envelope),
+      now: new Date(),
     });
   }
 }

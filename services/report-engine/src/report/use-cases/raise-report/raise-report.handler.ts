@@ -1,152 +1,189 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AccountScoredPayload } from '@foresight/contracts';
+import { Injectable, Logger } from '@nestjs/common';
 import { AccountReadModels } from '../../../account/account-read-models';
-import { reportDataOf, sameFacts, ScoreFacts } from '../../domain/account-facts';
-import { OPPORTUNITY_KINDS, ReportData, ReportKind, RISK_KINDS } from '../../domain/report-kind';
-import { reportKindFor, ReportThresholds } from '../../domain/report-kind.policy';
+import { TenantSettings } from '../../../settings/tenant-settings';
+import { AccountFacts, reportDataOf, sameFacts, ScoreFacts, scoreOf } from '../../domain/account-facts';
+import { ReportCommand } from '../../domain/report.commands';
+import { ReportSlot } from '../../domain/report-id';
+import { ReportData } from '../../domain/report-kind';
+import { signalScore, SubjectSignal, subjectSignals, targetKind } from '../../domain/report-kind.policy';
+import { ReportSettings } from '../../domain/report-settings';
 import { ActiveReports } from '../shared/active-reports';
 import { Cause } from '../shared/cause';
 import { isRefusedTransition } from '../shared/refused';
 import { ReportLoader } from '../shared/report-loader';
 import { ReportStreams } from '../shared/report-streams';
 
-export const REPORT_THRESHOLDS = Symbol('REPORT_THRESHOLDS');
-
-export interface RaiseReport {
+export interface RaiseReports {
   tenantId: string;
-  /** The score message's event id: the report's signal id and the root of every idempotency key. */
-  signalId: string;
-  score: AccountScoredPayload;
+  accountId: string;
+  /** Root of every idempotency key: the consumed event's id, or the batch job's id and the account. */
+  triggerId: string;
+  /** When the sources said what they say (the score's scoredAt, the record's at): the data's asOf. */
+  asOf: string;
+  /** The score that triggered this, judged on at once (its read model may not show it yet). */
+  score?: { outcome: 'CHURN' | 'EXPANSION'; facts: ScoreFacts };
   cause: Cause;
+  now: Date;
 }
 
+const emptyFacts = (accountId: string): AccountFacts => ({
+  accountId,
+  name: null,
+  ownerEmail: null,
+  gone: null,
+  lifecycle: null,
+  industry: null,
+  employeeRange: null,
+  arr: null,
+  mrr: null,
+  contracts: [],
+  subscriptions: [],
+  intents: [],
+  usage: null,
+  voc: null,
+  scores: { churn: null, expansion: null },
+});
+
+const newer = (held: ScoreFacts | null, next: ScoreFacts) =>
+  !held || Date.parse(next.scoredAt) >= Date.parse(held.scoredAt) ? next : held;
+
 /**
- * Load, reacting to a score: the kind the score calls for gets a report unless one is active for
- * the account (then that one's latest data moves to the new score), and the account's other active
- * reports of the same family see the new score too.
+ * Load: every subject of one account (the account itself, each contract, each subscription) judged
+ * against the tenant's settings, one report per (subject, family): opened when a kind's entry
+ * threshold is crossed, moved to another kind of its family when the score changes band (escalated
+ * or not), ended as EXPIRED `signal_cleared` when it falls below the exit threshold, otherwise its
+ * latest data refreshed; then created and notified when it can be. The one code path of scores,
+ * record changes and the admin load job. Returns how many events it appended (0: nothing to do).
  */
 @Injectable()
 export class RaiseReportHandler {
   private readonly logger = new Logger('RaiseReport');
 
   constructor(
-    @Inject(REPORT_THRESHOLDS) private readonly thresholds: ReportThresholds,
+    private readonly settings: TenantSettings,
     private readonly streams: ReportStreams,
     private readonly active: ActiveReports,
     private readonly loader: ReportLoader,
     private readonly accounts: AccountReadModels,
   ) {}
 
-  async execute({ tenantId, signalId, score, cause }: RaiseReport, now = new Date()): Promise<void> {
-    if (score.outcome === 'CONVERSION') return;
-    const { accountId } = score;
-    const facts = await this.accounts.facts(tenantId, accountId);
-    // A late or replayed score must not bring back reports about an account its source removed.
-    if (facts?.gone) return;
-    const kind = reportKindFor(
-      { outcome: score.outcome, subjectType: 'account', probability: score.probability },
-      this.thresholds,
-    );
-    const family: readonly ReportKind[] = score.outcome === 'CHURN' ? RISK_KINDS : OPPORTUNITY_KINDS;
-    const scoreFacts: ScoreFacts = {
-      probability: score.probability,
-      modelVersion: score.modelVersion,
-      scoredAt: score.scoredAt,
-      topFactors: [...score.topContributors]
-        .filter((c) => c.contribution > 0)
-        .sort((a, b) => b.contribution - a.contribution)
-        .slice(0, 3)
-        .map((c) => c.feature),
-    };
-    const data = reportDataOf(scoreFacts, facts, score.scoredAt);
-    const active = await this.active.of(tenantId, accountId, family);
-
-    // A falling churn score is already covered by the account's critical report: a second, partial
-    // one would only tell the owner the same story again.
-    const covered = kind === 'PARTIAL_CHURN' && active.some((r) => r.kind === 'CRITICAL_CHURN');
-    if (kind && !covered && !active.some((r) => r.kind === kind)) {
-      const opened = await this.open(
-        tenantId,
-        accountId,
-        kind,
-        signalId,
-        facts?.ownerEmail ?? null,
-        data,
-        cause,
-        now,
-      );
-      if (opened) active.push({ kind, reportId: opened });
+  async execute(command: RaiseReports): Promise<number> {
+    const { tenantId, accountId, score } = command;
+    const [{ settings }, known] = await Promise.all([
+      this.settings.of(tenantId),
+      this.accounts.facts(tenantId, accountId),
+    ]);
+    const facts = known ?? emptyFacts(accountId);
+    if (score) {
+      const key = score.outcome === 'CHURN' ? 'churn' : 'expansion';
+      facts.scores = { ...facts.scores, [key]: newer(facts.scores[key], score.facts) };
     }
-
-    for (const { reportId } of active) {
-      await this.refresh(tenantId, reportId, data, signalId, cause, now);
-      await this.loader.load(tenantId, reportId, cause, signalId, now);
-    }
+    let appended = 0;
+    for (const signal of subjectSignals(facts, command.now.toISOString()))
+      appended += await this.reconcile(command, signal, facts, settings);
+    return appended;
   }
 
-  /** Opens the next report of the slot; a concurrent score that opened it first wins, and ours refreshes it. */
-  private async open(
-    tenantId: string,
-    accountId: string,
-    kind: ReportKind,
-    signalId: string,
-    ownerEmail: string | null,
-    data: ReportData,
-    cause: Cause,
-    now: Date,
-  ): Promise<string | undefined> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const slot = await this.active.find({ tenantId, accountId, kind });
-      if (slot.status === 'active') return slot.reportId;
-      try {
-        await this.streams.decide(
+  private async reconcile(
+    command: RaiseReports,
+    signal: SubjectSignal,
+    facts: AccountFacts,
+    settings: ReportSettings,
+  ): Promise<number> {
+    const { tenantId, triggerId, cause, now } = command;
+    const slot: ReportSlot = { tenantId, subject: signal.subject, family: signal.family };
+    const found = await this.active.find(slot);
+    const { state: loaded } = await this.streams.load(found.reportId);
+    const state =
+      found.status === 'active' && loaded.status !== 'EMPTY' && loaded.status !== 'UNKNOWN' ? loaded : null;
+    const current = state?.kind ?? null;
+    const target = targetKind(signal, current, settings);
+    const { score, values } = signalScore(signal);
+    const base = score ?? (state ? scoreOf(state.latest.data) : null);
+    if (!base) return 0;
+    const built = reportDataOf(base, facts, command.asOf);
+    const data: ReportData = { ...built, values: { ...built.values, ...values } };
+    const at = now.toISOString();
+    const key = (step: string) => `${triggerId}:${step}:${found.reportId}`;
+    let appended = 0;
+
+    if (!state) {
+      // A late or replayed signal must not bring back reports about an account its source removed.
+      if (!target || facts.gone) return 0;
+      const opened = await this.apply(
+        tenantId,
+        {
+          type: 'ReceiveSignal',
+          data: {
+            reportId: found.reportId,
+            tenantId,
+            kind: target,
+            subject: signal.subject,
+            ownerId: facts.ownerEmail,
+            signalId: triggerId,
+            data,
+            at,
+          },
+        },
+        cause,
+        key('receive'),
+      );
+      if (opened < 0) this.logger.debug(`${signal.family} report ${found.reportId} opened concurrently`);
+      appended += Math.max(0, opened);
+    } else if (target === null && state.status !== 'INCOMING') {
+      const band =
+        signal.family === 'UPSELL' ? 'its usage and expansion score are' : `its score ${base.probability} is`;
+      appended += Math.max(
+        0,
+        await this.apply(
           tenantId,
           {
-            type: 'ReceiveSignal',
+            type: 'Expire',
             data: {
-              reportId: slot.reportId,
-              tenantId,
-              kind,
-              subject: { type: 'account', id: accountId, accountId },
-              ownerId: ownerEmail,
-              signalId,
-              data,
-              at: now.toISOString(),
+              reportId: found.reportId,
+              code: 'signal_cleared',
+              reason: `the ${state.kind} signal cleared: ${band} below the exit threshold (or the renewal left the window)`,
+              at,
             },
           },
           cause,
-          `${signalId}:receive:${slot.reportId}`,
-        );
-        return slot.reportId;
-      } catch (err) {
-        if (!isRefusedTransition(err)) throw err;
-        this.logger.debug(`${kind} report of ${accountId} opened concurrently; refreshing it instead`);
-      }
+          key('cleared'),
+        ),
+      );
+      return appended;
+    } else if (target && target !== current) {
+      appended += Math.max(
+        0,
+        await this.apply(
+          tenantId,
+          { type: 'ChangeKind', data: { reportId: found.reportId, kind: target, data, at } },
+          cause,
+          key(`kind-${target}`),
+        ),
+      );
+    } else if (!sameFacts(state.latest.data, data)) {
+      appended += Math.max(
+        0,
+        await this.apply(
+          tenantId,
+          { type: 'RefreshLatestData', data: { reportId: found.reportId, data, at } },
+          cause,
+          key('refresh'),
+        ),
+      );
     }
-    return undefined;
+    return appended + (await this.loader.load(tenantId, found.reportId, cause, triggerId, now));
   }
 
-  private async refresh(
-    tenantId: string,
-    reportId: string,
-    data: ReportData,
-    signalId: string,
-    cause: Cause,
-    now: Date,
-  ): Promise<void> {
-    const { state } = await this.streams.load(reportId);
-    if (state.status === 'EMPTY' || state.status === 'UNKNOWN') return;
-    if (sameFacts(state.latest.data, data)) return;
+  /** Events appended, or -1 when the report's state refused (it moved on meanwhile: nothing to do). */
+  private async apply(tenantId: string, command: ReportCommand, cause: Cause, key: string): Promise<number> {
     try {
-      await this.streams.decide(
-        tenantId,
-        { type: 'RefreshLatestData', data: { reportId, data, at: now.toISOString() } },
-        cause,
-        `${signalId}:refresh:${reportId}`,
-      );
+      const { events } = await this.streams.decide(tenantId, command, cause, key);
+      return events.length;
     } catch (err) {
       if (!isRefusedTransition(err)) throw err;
-      this.logger.log(`report ${reportId} ended before score ${signalId} reached it`);
+      this.logger.log(`${command.type} on report ${command.data.reportId} refused: ${err.message}`);
+      return -1;
     }
   }
 }

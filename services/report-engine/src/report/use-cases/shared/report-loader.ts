@@ -3,6 +3,7 @@ import { AccountReadModels } from '../../../account/account-read-models';
 import { accountSignalsOf, reportDataOf, scoreOf } from '../../domain/account-facts';
 import { nextBestActions } from '../../domain/next-best-actions';
 import { reportMessage } from '../../domain/report-message';
+import { Report } from '../../domain/report.state';
 import { Cause } from './cause';
 import { ReportStreams } from './report-streams';
 
@@ -28,16 +29,18 @@ export class ReportLoader {
     reportId: string,
     cause: Cause,
     idempotencyKey: string,
-    now = new Date(),
-  ): Promise<void> {
+    now: Date,
+  ): Promise<number> {
     const at = now.toISOString();
+    let appended = 0;
     let { state } = await this.streams.load(reportId);
-    if (state.status !== 'INCOMING' && (state.status !== 'CREATED' || state.notificationRequested)) return;
+    if (state.status === 'EMPTY' || state.status === 'UNKNOWN' || !needsLoading(state, now)) return 0;
     const facts = await this.accounts.facts(tenantId, state.subject.accountId);
     if (state.status === 'INCOMING') {
-      if (!facts?.name || !facts.ownerEmail || facts.gone) return;
+      if (!facts?.name || !facts.ownerEmail || facts.gone) return 0;
       const score = scoreOf(state.latest.data);
-      ({ state } = await this.streams.decide(
+      let events: unknown[];
+      ({ state, events } = await this.streams.decide(
         tenantId,
         {
           type: 'CreateReport',
@@ -52,8 +55,11 @@ export class ReportLoader {
         cause,
         `${idempotencyKey}:create:${reportId}`,
       ));
+      appended += events.length;
     }
-    if (state.status !== 'CREATED' || state.notificationRequested) return;
+    if (state.status === 'INCOMING' || state.status === 'EMPTY' || state.status === 'UNKNOWN')
+      return appended;
+    if (!needsLoading(state, now)) return appended;
     const score = scoreOf(state.latest.data);
     const message = reportMessage({
       kind: state.kind,
@@ -63,11 +69,23 @@ export class ReportLoader {
       topFactors: score.topFactors,
       nextBestActions: state.nextBestActions,
     });
-    await this.streams.decide(
+    const { events } = await this.streams.decide(
       tenantId,
       { type: 'RequestNotification', data: { reportId, ...message, at } },
       cause,
-      `${idempotencyKey}:notify:${reportId}`,
+      // A re-notification after an escalation is a new request, not the first one replayed.
+      `${idempotencyKey}:notify:${reportId}:${state.kind}`,
     );
+    return appended + events.length;
   }
+}
+
+/** INCOMING (to create), or created and owed a notification (first, or again after an escalation) that no snooze holds back. */
+function needsLoading(state: Report, now: Date): boolean {
+  if (state.status === 'INCOMING') return !state.deleted;
+  if (state.status !== 'CREATED' && state.status !== 'NOTIFIED' && state.status !== 'FEEDBACK_PROVIDED')
+    return false;
+  if (state.deleted) return false;
+  const owed = (state.status === 'CREATED' && !state.notificationRequested) || !!state.renotify;
+  return owed && !(state.snoozed && Date.parse(state.snoozed.until) > now.getTime());
 }

@@ -28,7 +28,7 @@ function refOf(state: Report, command: ReportCommand): ReportRef | undefined {
   if (state.status !== 'EMPTY' && state.status !== 'UNKNOWN')
     return {
       accountId: state.subject.accountId,
-      kind: state.kind,
+      kind: command.type === 'ChangeKind' ? command.data.kind : state.kind,
       ownerEmail: command.type === 'CreateReport' ? (command.data.ownerId ?? state.ownerId) : state.ownerId,
     };
   if (command.type === 'ReceiveSignal')

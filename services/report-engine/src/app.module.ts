@@ -36,6 +36,14 @@ import { RaiseReportHandler } from './report/use-cases/raise-report/raise-report
 import { ActiveReports } from './report/use-cases/shared/active-reports';
 import { ReportLoader } from './report/use-cases/shared/report-loader';
 import { ReportStreams } from './report/use-cases/shared/report-streams';
+import { DeleteReportHandler } from './report/use-cases/delete-report/delete-report.handler';
+import { DeleteReportHttpController } from './report/use-cases/delete-report/delete-report.http.controller';
+import { SnoozeReportHandler } from './report/use-cases/snooze-report/snooze-report.handler';
+import { SnoozeReportHttpController } from './report/use-cases/snooze-report/snooze-report.http.controller';
+import { GetJobHttpController } from './job/use-cases/get-job/get-job.http.controller';
+import { RunJobHandler } from './job/use-cases/run-job/run-job.handler';
+import { RunJobHttpController } from './job/use-cases/run-job/run-job.http.controller';
+import { JobStreams } from './job/job-streams';
 import { ChangeSettingsHandler } from './settings/use-cases/change-settings/change-settings.handler';
 import { ChangeSettingsHttpController } from './settings/use-cases/change-settings/change-settings.http.controller';
 import { GetSettingsHttpController } from './settings/use-cases/get-settings/get-settings.http.controller';
@@ -72,6 +80,10 @@ export class AppModule {
         ProvideFeedbackHttpController,
         GetSettingsHttpController,
         ChangeSettingsHttpController,
+        SnoozeReportHttpController,
+        DeleteReportHttpController,
+        RunJobHttpController,
+        GetJobHttpController,
         SetOutcomeByHandHttpController,
         GetOutcomeHttpController,
         SummarizeOutcomesHttpController,
@@ -98,6 +110,10 @@ export class AppModule {
         ReportStreams,
         AccountReadModels,
         ChangeSettingsHandler,
+        SnoozeReportHandler,
+        DeleteReportHandler,
+        RunJobHandler,
+        JobStreams,
         TenantSettings,
         { provide: DEFAULT_SETTINGS, useValue: defaultSettings },
       ],

@@ -68,6 +68,51 @@ describe('reportRoute', () => {
     });
   });
 
+  it('an expiry carries its code; a change of kind and a deletion leave as their own events', () => {
+    const expired = reportRoute(
+      recorded(
+        'ReportExpired',
+        { reportId, code: 'signal_cleared', reason: 'cleared', expiredAt: at.toISOString() },
+        ref,
+      ),
+    );
+    expect(parse('ReportStatusChanged', expired!.payload as object)).toMatchObject({
+      ok: true,
+      value: { status: 'EXPIRED', reason: 'signal_cleared' },
+    });
+    const data = { score: 0.91, modelVersion: 'm', asOf: at.toISOString(), values: {} };
+    const changed = reportRoute(
+      recorded(
+        'ReportKindChanged',
+        {
+          reportId,
+          from: 'PARTIAL_CHURN',
+          to: 'CRITICAL_CHURN',
+          escalated: true,
+          data,
+          changedAt: at.toISOString(),
+        },
+        ref,
+      ),
+    );
+    expect(changed).toMatchObject({ topic: Topics.reports, key: accountId, type: 'ReportKindChanged' });
+    expect(parse('ReportKindChanged', changed!.payload as object)).toMatchObject({
+      ok: true,
+      value: { from: 'PARTIAL_CHURN', to: 'CRITICAL_CHURN', escalated: true, score: 0.91 },
+    });
+    const deleted = reportRoute(
+      recorded(
+        'ReportDeleted',
+        { reportId, by: 'admin@t.test', reason: null, deletedAt: at.toISOString() },
+        ref,
+      ),
+    );
+    expect(parse('ReportDeleted', deleted!.payload as object)).toMatchObject({
+      ok: true,
+      value: { reportId, accountId, kind: 'CRITICAL_CHURN', by: 'admin@t.test' },
+    });
+  });
+
   it('takes the owner from the event when the report gets one, and leaves it out while unknown', () => {
     const received = reportRoute(
       recorded('SignalReceived', { reportId, ownerId: null }, { ...ref, ownerEmail: null }),
@@ -78,6 +123,7 @@ describe('reportRoute', () => {
 
   it('keeps data refreshes, and anything not on a report stream, inside the service', () => {
     expect(reportRoute(recorded('LatestDataRefreshed', { reportId }, ref))).toBeUndefined();
+    expect(reportRoute(recorded('ReportSnoozed', { reportId }, ref))).toBeUndefined();
     const foreign = {
       ...recorded('NotificationRequested', { notificationId: 'n-1' }),
       stream: 'notification-n-1',

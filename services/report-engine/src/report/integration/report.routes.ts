@@ -1,4 +1,8 @@
 import {
+  ReportDeleted,
+  ReportDeletedPayload,
+  ReportKindChanged,
+  ReportKindChangedPayload,
   ReportNotificationRequested,
   ReportNotificationRequestedPayload,
   ReportStatusChanged,
@@ -23,8 +27,9 @@ const STATUS_AFTER: Partial<Record<ReportEvent['type'], ReportStatus>> = {
 
 /**
  * What leaves report-engine: each status change as ReportStatusChanged (keyed by account id, for
- * exports and dashboards), and each notification request as ReportNotificationRequested (keyed by
- * report id). The other domain events (data refreshes) stay inside.
+ * exports and dashboards; an expiry with its code), each change of kind and each deletion (same
+ * topic and key), and each notification request as ReportNotificationRequested (keyed by report
+ * id). The other domain events (data refreshes, snoozes) stay inside.
  */
 export function reportRoute(recorded: RecordedEvent): Route | undefined {
   if (categoryOf(recorded.stream) !== REPORT_STREAM_CATEGORY) return undefined;
@@ -44,8 +49,32 @@ export function reportRoute(recorded: RecordedEvent): Route | undefined {
     };
     return { topic: Topics.reportNotificationRequests, type: ReportNotificationRequested.type, payload };
   }
-  const status = STATUS_AFTER[event.type];
   const ref = reportRefOf(recorded.metadata);
+  const at = recorded.occurredAt.toISOString();
+  if (event.type === 'ReportKindChanged' && ref) {
+    const d = event.data;
+    const payload: ReportKindChangedPayload = {
+      reportId: d.reportId,
+      accountId: ref.accountId,
+      from: d.from,
+      to: d.to,
+      escalated: d.escalated,
+      score: d.data.score,
+      at,
+    };
+    return { topic: Topics.reports, key: ref.accountId, type: ReportKindChanged.type, payload };
+  }
+  if (event.type === 'ReportDeleted' && ref) {
+    const payload: ReportDeletedPayload = {
+      reportId: event.data.reportId,
+      accountId: ref.accountId,
+      kind: ref.kind,
+      by: event.data.by,
+      at,
+    };
+    return { topic: Topics.reports, key: ref.accountId, type: ReportDeleted.type, payload };
+  }
+  const status = STATUS_AFTER[event.type];
   if (!status || !ref) return undefined;
   const ownerEmail =
     event.type === 'SignalReceived' || event.type === 'ReportCreated' ? event.data.ownerId : ref.ownerEmail;
@@ -55,7 +84,8 @@ export function reportRoute(recorded: RecordedEvent): Route | undefined {
     kind: ref.kind,
     status,
     ...(ownerEmail ? { ownerEmail } : {}),
-    at: recorded.occurredAt.toISOString(),
+    ...(event.type === 'ReportExpired' && event.data.code ? { reason: event.data.code } : {}),
+    at,
   };
   return { topic: Topics.reports, key: ref.accountId, type: ReportStatusChanged.type, payload };
 }

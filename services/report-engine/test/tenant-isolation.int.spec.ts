@@ -114,18 +114,36 @@ describe('report-engine: tenant isolation on every route', () => {
         params: { id: reportId },
         markers: [...(victim.markers ?? []), accountName, accountId],
       },
-      bodies: { 'POST /v1/reports/:id/feedback': { outcome: 'DISMISSED', note: 'not mine' } },
+      bodies: {
+        'POST /v1/reports/:id/feedback': { outcome: 'DISMISSED', note: 'not mine' },
+        'PUT /v1/reports/:id/outcome': { outcome: 'churned', revenueImpact: -1, note: 'not mine' },
+      },
       victimIntact: async () => {
         const res = await fastify.inject({ method: 'GET', url: `/v1/reports/${reportId}`, headers: asB });
         const one = res.json() as { status: string; feedback: unknown };
         if (one.status !== 'CREATED' || one.feedback !== null)
           throw new Error(`B's report is now ${one.status} with feedback ${JSON.stringify(one.feedback)}`);
+        const outcome = await fastify.inject({
+          method: 'GET',
+          url: `/v1/reports/${reportId}/outcome`,
+          headers: asB,
+        });
+        if (outcome.statusCode !== 404) throw new Error(`B's report has an outcome now: ${outcome.body}`);
       },
     });
     console.log(formatIsolationReport('report-engine', report));
     expect(report.violations).toEqual([]);
     expect(report.routes.filter((r) => r.kind === 'guarded').map((r) => r.route)).toEqual(
-      expect.arrayContaining(['GET /v1/reports', 'GET /v1/reports/:id', 'POST /v1/reports/:id/feedback']),
+      expect.arrayContaining([
+        'GET /v1/reports',
+        'GET /v1/reports/:id',
+        'POST /v1/reports/:id/feedback',
+        'GET /v1/reports/mine',
+        'GET /v1/reports/previews',
+        'PUT /v1/reports/:id/outcome',
+        'GET /v1/reports/:id/outcome',
+        'GET /v1/outcomes/summary',
+      ]),
     );
   });
 });

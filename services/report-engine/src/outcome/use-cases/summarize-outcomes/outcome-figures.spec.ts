@@ -12,20 +12,21 @@ const row = (
 };
 
 describe('figuresOf', () => {
-  it('precision leaves disputed outcomes out; saved ARR counts renewed risk, won counts grown opportunity', () => {
+  it('precision and revenue leave disputed outcomes out; saved ARR counts renewed risk, won counts grown opportunity', () => {
     const figures = figuresOf([
       row('CRITICAL_CHURN', 'churned', -10_000),
       row('CRITICAL_CHURN', 'renewed', 48_000),
       row('CRITICAL_CHURN', 'churned', -5_000, 'Disputed'),
+      row('CRITICAL_CHURN', 'renewed', 9_000, 'Disputed'),
       row('UPSELL', 'expanded', 6_000, 'Pending'),
       row('UPSELL', 'no_change', 0),
     ]);
     expect(figures).toEqual({
-      withOutcome: 5,
+      withOutcome: 6,
       confirmed: 2,
       verified: 3,
       pending: 1,
-      disputed: 1,
+      disputed: 2,
       precision: 0.5,
       revenueAtRiskSaved: 48_000,
       expansionWon: 6_000,

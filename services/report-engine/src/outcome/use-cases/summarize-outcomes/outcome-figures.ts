@@ -4,8 +4,8 @@ import { OutcomeFiguresView } from './outcome-summary.view';
 type Row = Pick<OutcomeDoc, 'kind' | 'category' | 'outcome' | 'revenueImpact' | 'verification' | 'confirmed'>;
 
 /**
- * One group's figures. Disputed outcomes count as outcomes but not towards precision: whether they
- * bore the report out is exactly what is in question.
+ * One group's figures. Disputed outcomes count as outcomes but not towards precision or revenue:
+ * whether they bore the report out, and what they moved, is exactly what is in question.
  */
 export function figuresOf(rows: readonly Row[]): OutcomeFiguresView {
   let confirmed = 0;
@@ -15,10 +15,13 @@ export function figuresOf(rows: readonly Row[]): OutcomeFiguresView {
   let revenueAtRiskSaved = 0;
   let expansionWon = 0;
   for (const row of rows) {
-    if (row.verification === 'Disputed') disputed++;
-    else if (row.confirmed) confirmed++;
     if (row.verification === 'Verified') verified++;
     if (row.verification === 'Pending') pending++;
+    if (row.verification === 'Disputed') {
+      disputed++;
+      continue;
+    }
+    if (row.confirmed) confirmed++;
     if (row.category === 'risk' && row.outcome === 'renewed') revenueAtRiskSaved += row.revenueImpact;
     if (row.category === 'opportunity' && (row.outcome === 'expanded' || row.outcome === 'converted'))
       expansionWon += row.revenueImpact;

@@ -28,6 +28,12 @@ function summaryOf(event: ReportEvent): string {
       return `stale: ${event.data.reason}`;
     case 'ReportExpired':
       return `expired: ${event.data.reason}`;
+    case 'ReportKindChanged':
+      return `${event.data.escalated ? 'escalated' : 'de-escalated'} ${event.data.from} → ${event.data.to} (score ${pct(event.data.data.score)})`;
+    case 'ReportSnoozed':
+      return `snoozed until ${event.data.until} by ${event.data.by}: ${event.data.reason}`;
+    case 'ReportDeleted':
+      return `deleted by ${event.data.by}${event.data.reason ? `: ${event.data.reason}` : ''}`;
     default:
       return (event as { type: string }).type;
   }

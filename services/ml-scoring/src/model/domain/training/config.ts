@@ -18,7 +18,7 @@ interface HyperparameterSpec {
 export const HYPERPARAMETERS: Readonly<Record<Algorithm, Readonly<Record<string, HyperparameterSpec>>>> = {
   logistic_regression: {
     C: {
-      default: 1,
+      default: 0.1,
       min: 0,
       exclusiveMin: true,
       max: 1e6,
@@ -56,8 +56,8 @@ export const HYPERPARAMETERS: Readonly<Record<Algorithm, Readonly<Record<string,
     iterations: { default: 500, min: 1, max: 5000, integer: true, description: 'maximum boosting rounds' },
     learningRate: { default: 0.05, min: 0, exclusiveMin: true, max: 1, description: 'shrinkage per round' },
     maxDepth: { default: 6, min: 1, max: 32, integer: true, description: 'maximum depth of a tree' },
-    maxLeaves: { default: 15, min: 2, max: 1024, integer: true, description: 'maximum leaves of a tree' },
-    minSamplesLeaf: { default: 20, min: 1, max: 10000, integer: true, description: 'rows a leaf must keep' },
+    maxLeaves: { default: 7, min: 2, max: 1024, integer: true, description: 'maximum leaves of a tree' },
+    minSamplesLeaf: { default: 30, min: 1, max: 10000, integer: true, description: 'rows a leaf must keep' },
     l2: { default: 1, min: 0, max: 1e6, description: 'L2 penalty on leaf values' },
     maxBins: { default: 255, min: 2, max: 255, integer: true, description: 'histogram bins per column' },
     validationFraction: {

@@ -17,6 +17,15 @@ export interface HubspotUsage extends UsageSample {
 
 export type CutoffMode = 'as_given' | 'leakage_safe';
 
+/**
+ * Recency features: the last 90 days' usage and days since first/last usage. Legitimate at scoring
+ * time, but on this set a customer is observed at the very moment it converts — mid-trial, at peak
+ * activity — so they measure "is trialling now" as much as "will convert"; the bench reports with and
+ * without them.
+ */
+export const isRecencyFeature = (name: string): boolean =>
+  name.startsWith('recent_') || name.startsWith('days_since_');
+
 const DAY_MS = 86_400_000;
 const STATS = ['sum', 'mean', 'max', 'std'] as const;
 // Everything the files hold: the usage spans 2019-01 to 2020-07.

@@ -25,16 +25,20 @@ describeIf(hubspot.available, hubspot.available ? '' : `${hubspot.reason} — Hu
       expect(sample?.features['samples']).toBe(before);
     });
 
-    it.each(ALGORITHMS)('%s reaches a 5-fold CV ROC-AUC above 0.75', (algorithm) => {
-      const result = train(samples, { algorithm });
-      if (!result.ok) throw new Error(result.reason);
-      const { cv, test } = result.model.metrics;
-      console.log(
-        `${algorithm}: CV ROC-AUC ${cv.rocAuc.mean.toFixed(3)} ± ${cv.rocAuc.std.toFixed(3)}, ` +
-          `PR-AUC ${cv.prAuc.mean.toFixed(3)}; held-out ROC-AUC ${test.rocAuc.toFixed(3)}`,
-      );
-      expect(cv.rocAuc.mean).toBeGreaterThan(0.75);
-      expect(test.rocAuc).toBeGreaterThan(0.75);
-    }, 120_000);
+    it.each(ALGORITHMS)(
+      '%s reaches a 5-fold CV ROC-AUC above 0.75',
+      (algorithm) => {
+        const result = train(samples, { algorithm });
+        if (!result.ok) throw new Error(result.reason);
+        const { cv, test } = result.model.metrics;
+        console.log(
+          `${algorithm}: CV ROC-AUC ${cv.rocAuc.mean.toFixed(3)} ± ${cv.rocAuc.std.toFixed(3)}, ` +
+            `PR-AUC ${cv.prAuc.mean.toFixed(3)}; held-out ROC-AUC ${test.rocAuc.toFixed(3)}`,
+        );
+        expect(cv.rocAuc.mean).toBeGreaterThan(0.75);
+        expect(test.rocAuc).toBeGreaterThan(0.75);
+      },
+      120_000,
+    );
   },
 );

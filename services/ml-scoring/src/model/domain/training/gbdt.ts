@@ -12,9 +12,9 @@ export interface BoostedState {
   base: number;
   /** Leaf (and node) values already multiplied by the learning rate. */
   trees: TreeArrays[];
-  /** Trees kept after early stopping, and the validation log loss at that point. */
+  /** Trees kept after early stopping, and the validation log loss at that point (null without validation). */
   bestIteration: number;
-  validationLogLoss: number;
+  validationLogLoss: number | null;
 }
 
 export interface BoostedParams {
@@ -143,6 +143,6 @@ export function fitBoosted(x: Matrix, y: readonly (0 | 1)[], params: BoostedPara
     base,
     trees: trees.slice(0, Math.max(1, bestIteration)),
     bestIteration: Math.max(1, bestIteration),
-    validationLogLoss: Number.isFinite(best) ? best : Number.NaN,
+    validationLogLoss: Number.isFinite(best) ? best : null,
   };
 }

@@ -141,10 +141,15 @@ export function train(
   const testY = testIdx.map((i) => labels[i] as 0 | 1);
   const trainPositives = trainY.reduce<number>((a, b) => a + b, 0);
   const testPositives = testY.reduce<number>((a, b) => a + b, 0);
-  if (trainPositives < cfg.cvFolds || testPositives < 1)
+  const trainNegatives = trainY.length - trainPositives;
+  const testNegatives = testY.length - testPositives;
+  // Every fold and the held-out part need both classes, or their AUC is undefined.
+  if (Math.min(trainPositives, trainNegatives) < cfg.cvFolds || Math.min(testPositives, testNegatives) < 1)
     return {
       ok: false,
-      reason: `too few positives to split: ${trainPositives} for ${cfg.cvFolds} folds and ${testPositives} held out`,
+      reason:
+        `too few examples to split: ${trainPositives} positive / ${trainNegatives} negative for ` +
+        `${cfg.cvFolds} folds, ${testPositives} / ${testNegatives} held out`,
       profile,
     };
 

@@ -110,3 +110,12 @@ describe('train', () => {
     expect([...steps].sort((a, b) => a - b)).toEqual(steps);
   });
 });
+
+describe('train, feature order', () => {
+  it('the order features are listed in does not change the model', () => {
+    const config = { algorithm: 'random_forest' as const, hyperparameters: { trees: 10 }, cvFolds: 3 };
+    const a = train(samples, { ...config, features: ['signal', 'noise', 'industry'] });
+    const b = train(samples, { ...config, features: ['industry', 'signal', 'noise'] });
+    expect(a.ok && JSON.stringify(a.model.artifact)).toBe(b.ok && JSON.stringify(b.model.artifact));
+  });
+});

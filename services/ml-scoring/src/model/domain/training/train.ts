@@ -110,7 +110,8 @@ export function train(
   const deduped = dedupe(samples);
   const rows = deduped.samples;
   const present = featureNames(rows);
-  const features = cfg.features ?? present;
+  // Sorted: the order a caller lists features in must not change the model (forests draw columns by index).
+  const features = cfg.features ? [...cfg.features].sort() : present;
   const absent = features.filter((f) => !present.includes(f));
   if (absent.length > 0)
     return { ok: false, reason: `features not in the training set: ${absent.join(', ')}` };

@@ -16,6 +16,7 @@ export * from './ingestion/outcome-events';
 export * from './ingestion/csv';
 export * from './voc/voc-events';
 export * from './scoring/scoring-events';
+export { SCORING_PROTO, SCORING_PROTO_PACKAGE } from './scoring/scoring-proto';
 export * from './reports/report-events';
 export * from './reports/report-outcome-events';
 export * from './notifications/notification-events';

@@ -22,6 +22,7 @@ import { AdoptBaselineHandler } from './model/use-cases/adopt-baseline/adopt-bas
 import { AdoptBaselineOnStart } from './model/use-cases/adopt-baseline/adopt-baseline.on-start';
 import { ListModelsHandler } from './model/use-cases/list-models/list-models.handler';
 import { ListModelsHttpController } from './model/use-cases/list-models/list-models.http.controller';
+import { PredictGrpcController } from './model/use-cases/predict/predict.grpc.controller';
 import { PredictHandler } from './model/use-cases/predict/predict.handler';
 import { PredictHttpController } from './model/use-cases/predict/predict.http.controller';
 import { accountScoredRoute } from './score/integration/account-scored.route';
@@ -54,6 +55,7 @@ export class AppModule {
         TrainModelHttpController,
         ModelLifecycleHttpController,
         PredictHttpController,
+        PredictGrpcController,
         ListModelsHttpController,
         GetAccountScoreHttpController,
       ],

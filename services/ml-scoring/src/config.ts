@@ -7,6 +7,13 @@ import { AuthConfig } from '@foresight/auth';
  * identity's addresses, the JWT issuer/audience and REDIS_URL from AuthConfig.
  */
 export class MlScoringConfig extends AuthConfig {
+  /** Port of `scoring.v1.Scoring` (gRPC), beside the HTTP port. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  GRPC_PORT = 50055;
+
   /** PostgreSQL schema of the service's event store (one per service; tests use their own). */
   @Matches(/^[a-z_][a-z0-9_]{0,55}$/, { message: 'must be a lower-case PostgreSQL identifier' })
   EVENTSTORE_SCHEMA = 'es_ml_scoring';

@@ -1,6 +1,7 @@
 import { runService } from '@foresight/service-kit';
 import { AppModule } from './app.module';
 import { MlScoringConfig, mlScoringDefaults } from './config';
+import { connectGrpc } from './grpc';
 
 void runService({
   name: 'ml-scoring',
@@ -9,4 +10,5 @@ void runService({
   configClass: MlScoringConfig,
   defaults: mlScoringDefaults,
   module: (config) => AppModule.register(config),
+  configure: (app, config) => connectGrpc(app, config),
 });

@@ -4,8 +4,8 @@ import { DomainError } from '@foresight/domain';
 import { score } from '../../domain/churn-model';
 import { featureRow } from '../../domain/feature-vector';
 import { BASELINE_MODEL_ID } from '../../domain/model.decider';
-import { featureValuesOf, Outcome } from '../../domain/point-in-time';
-import { predict } from '../../domain/training';
+import { FeatureValues, featureValuesOf, Outcome } from '../../domain/point-in-time';
+import { predict, Prediction } from '../../domain/training';
 import { PromotedModels } from '../../promoted-models';
 import { ServedTenantModel, ServingModels } from '../../serving-models';
 import type { PredictionBatchView, PredictionView } from './prediction.view';
@@ -88,6 +88,37 @@ export class PredictHandler {
           modelId: BASELINE_MODEL_ID,
           fallback: true,
         };
+      }),
+    };
+  }
+
+  /**
+   * Named feature values (gRPC): only a tenant model reads them; the baseline reads ingestion's
+   * aggregates, so asking for an outcome with no promoted model is not found rather than a fallback.
+   */
+  async values(
+    tenantId: string,
+    accounts: readonly { accountId: string; values: FeatureValues }[],
+    selector: ModelSelector,
+  ): Promise<{ model: ServedTenantModel; predictions: (Prediction & { accountId: string })[] }> {
+    const chosen = await this.choose(tenantId, selector);
+    if (chosen.kind !== 'tenant')
+      throw new DomainError(
+        'MODEL.NONE_PROMOTED',
+        'No CHURN model is promoted for this tenant; the platform baseline answers on REST only',
+        'not_found',
+        { outcome: 'CHURN' },
+      );
+    const out = predict(
+      chosen.model.artifact,
+      accounts.map((a) => a.values),
+    );
+    return {
+      model: chosen.model,
+      predictions: accounts.map((a, i) => {
+        const p = out[i];
+        if (!p) throw new Error(`no prediction for row ${i}`);
+        return { ...p, accountId: a.accountId };
       }),
     };
   }

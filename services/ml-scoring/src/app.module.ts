@@ -9,6 +9,9 @@ import { AccountHistories } from './history/account-histories';
 import { RecordAccountHistory } from './history/use-cases/record-history/record-history.consumer';
 import { modelsProjection } from './model/projections/models.projection';
 import { ModelArtifacts } from './model/model-artifacts';
+import { shadowComparisonsProjection } from './model/projections/shadow-comparisons.projection';
+import { CompareModelsHandler } from './model/use-cases/compare-models/compare-models.handler';
+import { CompareModelsHttpController } from './model/use-cases/compare-models/compare-models.http.controller';
 import { tenantModelsProjection } from './model/projections/tenant-models.projection';
 import { PromotedModels } from './model/promoted-models';
 import { ServingModels } from './model/serving-models';
@@ -48,12 +51,14 @@ export class AppModule {
             modelsProjection,
             accountScoresProjection,
             tenantModelsProjection as unknown as Projection<object, ProjectionEvent>,
+            shadowComparisonsProjection as unknown as Projection<object, ProjectionEvent>,
           ],
         }),
       ],
       controllers: [
         TrainModelHttpController,
         ModelLifecycleHttpController,
+        CompareModelsHttpController,
         PredictHttpController,
         PredictGrpcController,
         ListModelsHttpController,
@@ -69,6 +74,7 @@ export class AppModule {
         TrainingRunner,
         TrainModelHandler,
         ModelLifecycleHandler,
+        CompareModelsHandler,
         AdoptBaselineHandler,
         AdoptBaselineOnStart,
         PredictHandler,

@@ -32,6 +32,14 @@ export class ServingModels {
     return this.withArtifacts(tenantId, docs);
   }
 
+  /** The tenant's shadow models: scored beside the served ones, never published. */
+  async shadows(tenantId: string): Promise<ServedTenantModel[]> {
+    const docs = await this.readModels
+      .of(tenantModelsProjection)
+      .find(tenantId, { status: 'shadow' }, { sort: { startedAt: 1 } });
+    return this.withArtifacts(tenantId, docs);
+  }
+
   /** A model the tenant may predict with by id: trained, shadow or promoted (a retired one no longer serves). */
   async byId(tenantId: string, modelId: string): Promise<ServedTenantModel | null> {
     const doc = await this.readModels.of(tenantModelsProjection).findById(tenantId, `${tenantId}:${modelId}`);

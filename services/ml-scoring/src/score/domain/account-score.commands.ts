@@ -33,6 +33,8 @@ export type ScoringInput =
   | { kind: 'features'; features: AccountFeatures }
   | { kind: 'voc'; voc: AccountVocSignals; sourceRevision: number | null; at: string };
 
+export type TenantScoringModel = Extract<ScoringModel, { kind: 'tenant' }>;
+
 export type ScoreAccount = Command<
   'ScoreAccount',
   {
@@ -41,6 +43,8 @@ export type ScoreAccount = Command<
     input: ScoringInput;
     cause: ScoreCause;
     models: readonly ScoringModel[];
+    /** Candidates scored beside the served models and compared with them; never published. */
+    shadows?: readonly TenantScoringModel[];
     /** A score is published again only when its probability moved by more than this. */
     minChange: number;
     at: string;

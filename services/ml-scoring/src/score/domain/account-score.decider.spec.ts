@@ -4,9 +4,10 @@ import { DeciderSpecification } from '@foresight/testing';
 import { decliningAccount, healthyAccount } from '../../../test/support/accounts';
 import { trainBaseline } from '../../model/domain/baseline-training';
 import { train } from '../../model/domain/training';
-import type { ScoreAccount, ScoringInput, ScoringModel } from './account-score.commands';
+import { accountScoredRoute } from '../integration/account-scored.route';
+import type { ScoreAccount, ScoringInput, ScoringModel, TenantScoringModel } from './account-score.commands';
 import { accountScoreDecider, decide, evolve } from './account-score.decider';
-import type { AccountScoreEvent, AccountScored } from './account-score.events';
+import type { AccountScoreEvent, AccountScored, ShadowScored } from './account-score.events';
 import { initialAccountScoring } from './account-score.state';
 
 const spec = DeciderSpecification.for(accountScoreDecider);
@@ -198,5 +199,54 @@ describe('account score decider: tenant models and lineage', () => {
     expect(a.data.featureHash).toBe(b.data.featureHash);
     expect(c.data.featureHash).not.toBe(a.data.featureHash);
     expect(c.data.probability).toBeLessThan(a.data.probability);
+  });
+});
+
+describe('account score decider: shadow models', () => {
+  const samples = Array.from({ length: 120 }, (_, i) => ({
+    id: `s${String(i).padStart(3, '0')}`,
+    label: (i % 3 === 0 ? 1 : 0) as 0 | 1,
+    features: { totalActions: i % 3 === 0 ? 5 + (i % 7) : 50 + (i % 11) },
+  }));
+  const trained = train(samples, { algorithm: 'logistic_regression', cvFolds: 3, minPositives: 5, seed: 2 });
+  if (!trained.ok) throw new Error(trained.reason);
+  const candidate = (totalActions: number): TenantScoringModel => ({
+    kind: 'tenant',
+    outcome: 'CHURN',
+    modelId: 'churn-all-fedcba9876543210',
+    version: 'churn-all-fedcba9876543210-v1',
+    segment: 'all',
+    artifact: trained.model.artifact,
+    inputs: { features: { totalActions }, positions: {} },
+  });
+
+  it('scores a shadow beside the served model on the same input, records both, and publishes only the served one', () => {
+    const events = decide(
+      command(features(), { models: [baseline(model.version)], shadows: [candidate(6)] }),
+      initialAccountScoring(),
+    );
+    expect(events.map((e) => e.type)).toEqual(['FeaturesObserved', 'AccountScored', 'ShadowScored']);
+    const served = scores(events)[0]!;
+    const shadow = events[2] as ShadowScored;
+    expect(shadow.data).toMatchObject({
+      modelId: 'churn-all-fedcba9876543210',
+      outcome: 'CHURN',
+      served: {
+        modelId: 'churn-baseline',
+        probability: served.data.probability,
+        prediction: served.data.prediction,
+      },
+    });
+    expect(accountScoredRoute({ type: 'ShadowScored', data: shadow.data } as never)).toBeUndefined();
+  });
+
+  it('records nothing new for the shadow when neither score moved', () => {
+    const first = history(
+      command(features(), { models: [baseline(model.version)], shadows: [candidate(6)] }),
+    );
+    spec
+      .given(first)
+      .when(command(features(), { models: [baseline(model.version)], shadows: [candidate(6)] }))
+      .then([{ type: 'FeaturesObserved', data: expect.objectContaining({ accountId }) as never }]);
   });
 });

@@ -19,6 +19,7 @@ export function decide(command: AccountScoreCommand, state: AccountScoring): Acc
   switch (command.type) {
     case 'ScoreAccount': {
       const { tenantId, accountId, input, cause, models, minChange, at } = command.data;
+      const shadows = command.data.shadows ?? [];
       if (state.tenantId !== null && state.tenantId !== tenantId) throw accountOfAnotherTenant(accountId);
 
       let observed: AccountScoreEvent;
@@ -46,8 +47,10 @@ export function decide(command: AccountScoreCommand, state: AccountScoring): Acc
       if (!features) return [observed];
 
       const scoredEvents: AccountScoreEvent[] = [];
+      const servedBy = new Map<string, { model: ScoringModel; scored: Scored }>();
       for (const model of models) {
         const scored = scoreWith(model, { ...features, voc: voc ?? features.voc });
+        servedBy.set(model.outcome, { model, scored });
         const last =
           model.outcome === 'CHURN'
             ? (state.lastScores['CHURN'] ?? state.lastScore)
@@ -72,6 +75,43 @@ export function decide(command: AccountScoreCommand, state: AccountScoring): Acc
             cause,
             scoredAt: at,
             ...scored.lineage,
+          },
+        });
+      }
+      for (const shadow of shadows) {
+        const scored = scoreWith(shadow, features);
+        const served = servedBy.get(shadow.outcome);
+        const servedProbability = served?.scored.probability ?? null;
+        const last = state.lastShadows[shadow.modelId];
+        const moved = (a: number | null, b: number | null) =>
+          a === null || b === null ? a !== b : Math.abs(a - b) > minChange;
+        if (
+          last &&
+          !moved(scored.probability, last.probability) &&
+          !moved(servedProbability, last.servedProbability)
+        )
+          continue;
+        scoredEvents.push({
+          type: 'ShadowScored',
+          data: {
+            tenantId,
+            accountId,
+            outcome: shadow.outcome,
+            modelId: shadow.modelId,
+            version: shadow.version,
+            probability: scored.probability,
+            prediction: scored.prediction,
+            featureHash: scored.lineage.featureHash,
+            served: served
+              ? {
+                  modelId: served.model.modelId,
+                  version: served.model.version,
+                  probability: served.scored.probability,
+                  prediction: served.scored.prediction,
+                }
+              : null,
+            cause,
+            scoredAt: at,
           },
         });
       }
@@ -166,6 +206,17 @@ export function evolve(state: AccountScoring, event: AccountScoreEvent): Account
           [event.data.outcome]: {
             probability: event.data.probability,
             modelVersion: event.data.modelVersion,
+          },
+        },
+      };
+    case 'ShadowScored':
+      return {
+        ...state,
+        lastShadows: {
+          ...state.lastShadows,
+          [event.data.modelId]: {
+            probability: event.data.probability,
+            servedProbability: event.data.served?.probability ?? null,
           },
         },
       };

@@ -53,10 +53,30 @@ export type AccountScored = Event<
   }
 >;
 
-export type AccountScoreEvent = FeaturesObserved | VocSignalObserved | AccountScored;
+/** A shadow model's score beside the served model's on the same inputs: the raw material of comparisons. */
+export type ShadowScored = Event<
+  'ShadowScored',
+  {
+    tenantId: string;
+    accountId: string;
+    outcome: Outcome;
+    modelId: string;
+    version: string;
+    probability: number;
+    prediction: 0 | 1;
+    featureHash: string;
+    /** What the served model said on the same inputs; null when no model serves the outcome. */
+    served: { modelId: string; version: string; probability: number; prediction: 0 | 1 } | null;
+    cause: ScoreCause;
+    scoredAt: string;
+  }
+>;
+
+export type AccountScoreEvent = FeaturesObserved | VocSignalObserved | AccountScored | ShadowScored;
 
 export const ACCOUNT_SCORE_EVENT_TYPES = [
   'FeaturesObserved',
   'VocSignalObserved',
   'AccountScored',
+  'ShadowScored',
 ] as const satisfies readonly AccountScoreEvent['type'][];

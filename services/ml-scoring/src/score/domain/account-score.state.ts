@@ -10,6 +10,8 @@ export interface AccountScoring {
   lastScore: { probability: number; modelVersion: string } | null;
   /** The last published score per outcome. */
   lastScores: Partial<Record<string, { probability: number; modelVersion: string }>>;
+  /** The last recorded shadow comparison per shadow model. */
+  lastShadows: Partial<Record<string, { probability: number; servedProbability: number | null }>>;
 }
 
 export const initialAccountScoring = (): AccountScoring => ({
@@ -19,4 +21,5 @@ export const initialAccountScoring = (): AccountScoring => ({
   vocRevision: null,
   lastScore: null,
   lastScores: {},
+  lastShadows: {},
 });

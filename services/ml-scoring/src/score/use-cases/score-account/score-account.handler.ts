@@ -8,8 +8,9 @@ import { AccountHistories } from '../../../history/account-histories';
 import { BASELINE_MODEL_ID } from '../../../model/domain/model.decider';
 import { featuresAsOf } from '../../../model/domain/point-in-time';
 import { PromotedModels } from '../../../model/promoted-models';
-import { ServingModels } from '../../../model/serving-models';
-import type { ScoringModel } from '../../domain/account-score.commands';
+import { ServedTenantModel, ServingModels } from '../../../model/serving-models';
+import type { AccountHistory } from '../../../history/domain/account-history';
+import type { ScoringModel, TenantScoringModel } from '../../domain/account-score.commands';
 import { accountScoreDecider, scoreStream } from '../../domain/account-score.decider';
 import type { AccountScoreEvent } from '../../domain/account-score.events';
 import type { ScoreAccountRequest } from './score-account.command';
@@ -31,9 +32,9 @@ export class ScoreAccountHandler {
   async execute(request: ScoreAccountRequest, now = new Date()): Promise<AccountScoreEvent[]> {
     const { tenantId, accountId, input, cause, origin } = request;
     const at = now.toISOString();
-    const models = await this.modelsFor(tenantId, accountId, at);
+    const { models, shadows } = await this.modelsFor(tenantId, accountId, at);
     const versions = createHash('sha256')
-      .update(models.map((m) => m.version).join(','))
+      .update([...models, ...shadows].map((m) => m.version).join(','))
       .digest('hex')
       .slice(0, 16);
     const result = await handle(
@@ -42,7 +43,16 @@ export class ScoreAccountHandler {
       accountScoreDecider,
       {
         type: 'ScoreAccount',
-        data: { tenantId, accountId, input, cause, models, minChange: this.config.SCORE_MIN_CHANGE, at },
+        data: {
+          tenantId,
+          accountId,
+          input,
+          cause,
+          models,
+          shadows,
+          minChange: this.config.SCORE_MIN_CHANGE,
+          at,
+        },
       },
       {
         metadata: { tenantId, ...origin, actor: 'ml-scoring' },
@@ -57,23 +67,27 @@ export class ScoreAccountHandler {
    * falls back to the platform baseline, by name, when the tenant has no promoted CHURN model or
    * ml-scoring holds no history for the account.
    */
-  private async modelsFor(tenantId: string, accountId: string, at: string): Promise<ScoringModel[]> {
-    const [promoted, history] = await Promise.all([
+  private async modelsFor(
+    tenantId: string,
+    accountId: string,
+    at: string,
+  ): Promise<{ models: ScoringModel[]; shadows: TenantScoringModel[] }> {
+    const [promoted, candidates, history] = await Promise.all([
       this.serving.promoted(tenantId),
+      this.serving.shadows(tenantId),
       this.histories.of(tenantId, accountId),
     ]);
-    const out: ScoringModel[] = [];
-    if (history)
-      for (const m of promoted)
-        out.push({
-          kind: 'tenant',
-          outcome: m.outcome,
-          modelId: m.modelId,
-          version: m.version,
-          segment: m.segment,
-          artifact: m.artifact,
-          inputs: featuresAsOf(history, at, m.lookbackDays),
-        });
+    const tenantModel = (m: ServedTenantModel, h: AccountHistory): TenantScoringModel => ({
+      kind: 'tenant',
+      outcome: m.outcome,
+      modelId: m.modelId,
+      version: m.version,
+      segment: m.segment,
+      artifact: m.artifact,
+      inputs: featuresAsOf(h, at, m.lookbackDays),
+    });
+    const out: ScoringModel[] = history ? promoted.map((m) => tenantModel(m, history)) : [];
+    const shadows = history ? candidates.map((m) => tenantModel(m, history)) : [];
     if (!out.some((m) => m.outcome === 'CHURN')) {
       const baseline = this.models.churnModel();
       const hasChurnModel = promoted.some((m) => m.outcome === 'CHURN');
@@ -88,6 +102,6 @@ export class ScoreAccountHandler {
           : 'platform baseline: the tenant has no promoted CHURN model',
       });
     }
-    return out;
+    return { models: out, shadows };
   }
 }

@@ -5,6 +5,11 @@ import { AccountFeaturesChanged, FeedbackReceived, RecordUpserted } from '@fores
 import type { Projection, ProjectionEvent } from '@foresight/projections';
 import { PlatformModule } from '@foresight/service-kit';
 import { IngestionConfig } from './config';
+import { integrationsProjection } from './integration/projections/integrations.projection';
+import { ListIntegrationsHandler } from './integration/use-cases/list-integrations/list-integrations.handler';
+import { ListIntegrationsHttpController } from './integration/use-cases/list-integrations/list-integrations.http.controller';
+import { SaveColumnMappingHandler } from './integration/use-cases/save-column-mapping/save-column-mapping.handler';
+import { SaveColumnMappingHttpController } from './integration/use-cases/save-column-mapping/save-column-mapping.http.controller';
 import { ingestionRoutes } from './integration.routes';
 import { recordsProjection } from './record/projections/records.projection';
 import { GetRecordHandler } from './record/use-cases/get-record/get-record.handler';
@@ -28,6 +33,7 @@ const projections = [
   recordsProjection,
   rejectionsProjection,
   syncHistoryProjection,
+  integrationsProjection,
 ] as unknown as readonly Projection<object, ProjectionEvent>[];
 
 /** ingestion's manifest: entry points, handlers, then the backbone they run on. */
@@ -56,6 +62,8 @@ export class AppModule {
         GetRecordHttpController,
         ListRejectionsHttpController,
         ListSyncsHttpController,
+        ListIntegrationsHttpController,
+        SaveColumnMappingHttpController,
       ],
       providers: [
         RulesCheck,
@@ -67,6 +75,8 @@ export class AppModule {
         GetRecordHandler,
         ListRejectionsHandler,
         ListSyncsHandler,
+        ListIntegrationsHandler,
+        SaveColumnMappingHandler,
       ],
     };
   }

@@ -294,3 +294,59 @@ export function csvParseErrorOf(err: { code?: string; message: string; lines?: n
     errors: [{ field, errors: [err.message] }],
   };
 }
+
+const MAX_MAPPED_FIELDS = 100;
+
+/**
+ * What is wrong with a mapping a person sends to be saved (`PUT …/mappings/:name`), each problem
+ * naming its field (`fields.mrr.type`); empty when it is usable.
+ */
+export function csvMappingShapeProblems(fields: unknown): CsvFieldError[] {
+  const problems: CsvFieldError[] = [];
+  const bad = (field: string, message: string) => problems.push({ field, errors: [message] });
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+    bad('fields', 'fields must be an object of record field → source');
+    return problems;
+  }
+  const entries = Object.entries(fields as Record<string, unknown>);
+  if (entries.length === 0 || entries.length > MAX_MAPPED_FIELDS)
+    bad('fields', `fields must map 1–${MAX_MAPPED_FIELDS} record fields`);
+  for (const [field, source] of entries) {
+    const at = `fields.${field}`;
+    if (!FIELD_NAME.test(field)) bad(at, `${field} is not a record field name (letters, digits, _ and dots)`);
+    if (typeof source !== 'object' || source === null || Array.isArray(source)) {
+      bad(at, `${at} must be an object with column, value or template`);
+      continue;
+    }
+    const s = source as Record<string, unknown>;
+    const kinds = ['column', 'value', 'template'].filter((k) => k in s);
+    if (kinds.length !== 1) {
+      bad(at, `${at} must have exactly one of column, value or template`);
+      continue;
+    }
+    const allowed = kinds[0] === 'column' ? ['column', 'type', 'nullValues', 'multiply'] : kinds;
+    const extra = Object.keys(s).filter((k) => !allowed.includes(k));
+    if (extra.length) bad(`${at}.${extra[0]}`, `${at}.${extra[0]} is not allowed with ${kinds[0]}`);
+    if (
+      kinds[0] === 'column' &&
+      (typeof s['column'] !== 'string' || !s['column'] || s['column'].length > 200)
+    )
+      bad(`${at}.column`, `${at}.column must be a header name of 1–200 characters`);
+    if (kinds[0] === 'template' && (typeof s['template'] !== 'string' || !/\{[^}]+\}/.test(s['template'])))
+      bad(`${at}.template`, `${at}.template must name a column as {HEADER}`);
+    if (kinds[0] === 'value' && !['string', 'number', 'boolean'].includes(typeof s['value']))
+      bad(`${at}.value`, `${at}.value must be a string, number or boolean`);
+    if ('type' in s && !(CSV_FIELD_TYPES as readonly unknown[]).includes(s['type']))
+      bad(`${at}.type`, `${at}.type must be one of ${CSV_FIELD_TYPES.join(', ')}`);
+    if (
+      'nullValues' in s &&
+      (!Array.isArray(s['nullValues']) ||
+        s['nullValues'].length > 20 ||
+        s['nullValues'].some((v) => typeof v !== 'string'))
+    )
+      bad(`${at}.nullValues`, `${at}.nullValues must be up to 20 strings`);
+    if ('multiply' in s && (typeof s['multiply'] !== 'number' || !Number.isFinite(s['multiply'])))
+      bad(`${at}.multiply`, `${at}.multiply must be a number`);
+  }
+  return problems;
+}

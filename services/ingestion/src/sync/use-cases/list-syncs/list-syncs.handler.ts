@@ -18,6 +18,10 @@ export class ListSyncsHandler {
     const filter: Record<string, unknown> = {
       ...(query.entity ? { entity: query.entity } : {}),
       ...(query.source ? { source: query.source } : {}),
+      // Both given and different: nothing can match both.
+      ...(query.integration
+        ? { source: query.source && query.source !== query.integration ? { $in: [] } : query.integration }
+        : {}),
       ...(query.status ? { status: query.status } : {}),
       ...afterCursor('finishedAt', query.cursor),
     };

@@ -16,6 +16,17 @@ export class ListSyncsQuery extends CursorPageQuery {
   })
   source?: string;
 
+  @ApiPropertyOptional({
+    example: 'crm',
+    description:
+      "an integration's syncs: its source name, as GET /v1/integrations lists it (same filter as source)",
+  })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9-]{0,39}$/, {
+    message: 'integration must be a source name like crm or product-analytics',
+  })
+  integration?: string;
+
   @ApiPropertyOptional({ enum: ['succeeded', 'partial', 'failed'] })
   @IsOptional()
   @IsIn(['succeeded', 'partial', 'failed'])

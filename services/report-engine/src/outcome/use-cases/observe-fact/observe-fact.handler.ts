@@ -29,10 +29,13 @@ export class ObserveFactHandler {
   ) {}
 
   async execute({ tenantId, fact, cause }: ObserveOutcomeFact): Promise<number> {
-    const earliest = new Date(Date.parse(fact.effectiveAt) - OUTCOME_WINDOW_DAYS * 86_400_000).toISOString();
+    // receivedAt is stored as UTC ISO text; the fact's time may carry an offset, so compare like with like.
+    const effective = Date.parse(fact.effectiveAt);
+    const latest = new Date(effective).toISOString();
+    const earliest = new Date(effective - OUTCOME_WINDOW_DAYS * 86_400_000).toISOString();
     const candidates = await this.readModels
       .of(reportIndexProjection)
-      .find(tenantId, { accountId: fact.accountId, receivedAt: { $lte: fact.effectiveAt, $gte: earliest } });
+      .find(tenantId, { accountId: fact.accountId, receivedAt: { $lte: latest, $gte: earliest } });
     let recorded = 0;
     for (const candidate of candidates) {
       if (!factConcerns(candidate, fact.subjectType, fact.subjectId)) continue;

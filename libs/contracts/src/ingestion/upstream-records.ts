@@ -24,7 +24,15 @@ import {
  * topics: the same classes validate both, so a record is accepted or rejected for the same reasons
  * whichever way it came.
  */
-export const RECORD_ENTITIES = ['account', 'contract', 'usage', 'feedback'] as const;
+export const RECORD_ENTITIES = [
+  'account',
+  'contract',
+  'usage',
+  'feedback',
+  'subscription',
+  'contact',
+  'intent_signal',
+] as const;
 export type RecordEntity = (typeof RECORD_ENTITIES)[number];
 
 /** Header of an upstream Kafka message saying what to do with the record (default upsert). */
@@ -160,6 +168,121 @@ export class FeedbackRecord {
   text!: string;
 }
 
+export const SUBSCRIPTION_STATUSES = ['active', 'trialing', 'past_due', 'cancelled'] as const;
+
+/** A product subscription of an account: seats or units of one plan, with its MRR. */
+export class SubscriptionRecord {
+  @Matches(EXTERNAL_ID, { message: `externalId ${EXTERNAL_ID_MESSAGE}` })
+  externalId!: string;
+
+  @Matches(EXTERNAL_ID, { message: `accountExternalId ${EXTERNAL_ID_MESSAGE}` })
+  accountExternalId!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  product!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  plan!: string;
+
+  /** Seats or units in use. */
+  @IsInt()
+  @Min(0)
+  units!: number;
+
+  /** Seats or units the plan allows, when it caps them. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  unitLimit?: number | null;
+
+  @IsIn(SUBSCRIPTION_STATUSES)
+  status!: (typeof SUBSCRIPTION_STATUSES)[number];
+
+  @IsNumber()
+  @Min(0)
+  mrr!: number;
+
+  @IsISO8601({ strict: true })
+  startDate!: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endDate?: string | null;
+}
+
+export const CONTACT_ROLES = ['champion', 'decision_maker', 'user', 'billing', 'other'] as const;
+
+/** A person at an account. */
+export class ContactRecord {
+  @Matches(EXTERNAL_ID, { message: `externalId ${EXTERNAL_ID_MESSAGE}` })
+  externalId!: string;
+
+  @Matches(EXTERNAL_ID, { message: `accountExternalId ${EXTERNAL_ID_MESSAGE}` })
+  accountExternalId!: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @IsEmail()
+  email!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  title?: string | null;
+
+  @IsOptional()
+  @IsIn(CONTACT_ROLES)
+  role?: (typeof CONTACT_ROLES)[number] | null;
+}
+
+export const INTENT_SIGNAL_TYPES = [
+  'website',
+  'hiring',
+  'review_site',
+  'funding',
+  'technology',
+  'other',
+] as const;
+
+/** A buyer-intent signal about an account (seed `001_*` `bit_signal`). */
+export class IntentSignalRecord {
+  @Matches(EXTERNAL_ID, { message: `externalId ${EXTERNAL_ID_MESSAGE}` })
+  externalId!: string;
+
+  @Matches(EXTERNAL_ID, { message: `accountExternalId ${EXTERNAL_ID_MESSAGE}` })
+  accountExternalId!: string;
+
+  @IsIn(INTENT_SIGNAL_TYPES)
+  type!: (typeof INTENT_SIGNAL_TYPES)[number];
+
+  /** 0 (faint) to 100 (strong). */
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  strength!: number;
+
+  @IsISO8601({ strict: true })
+  detectedAt!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  topic?: string | null;
+
+  /** Where the signal was seen, e.g. the page visited or the job posting. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  sourceDetail?: string | null;
+}
+
 /** Largest REST batch: big enough for bulk loads, small enough to validate and answer within a request. */
 export const MAX_BATCH = 1000;
 
@@ -184,10 +307,16 @@ export class AccountBatch extends batchOf(AccountRecord) {}
 export class ContractBatch extends batchOf(ContractRecord) {}
 export class UsageBatch extends batchOf(UsageRecord) {}
 export class FeedbackBatch extends batchOf(FeedbackRecord) {}
+export class SubscriptionBatch extends batchOf(SubscriptionRecord) {}
+export class ContactBatch extends batchOf(ContactRecord) {}
+export class IntentSignalBatch extends batchOf(IntentSignalRecord) {}
 
 export const RECORD_CLASSES = {
   account: AccountRecord,
   contract: ContractRecord,
   usage: UsageRecord,
   feedback: FeedbackRecord,
+  subscription: SubscriptionRecord,
+  contact: ContactRecord,
+  intent_signal: IntentSignalRecord,
 } as const satisfies Record<RecordEntity, new () => object>;

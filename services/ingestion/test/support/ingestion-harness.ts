@@ -23,7 +23,7 @@ export interface Ingestion {
   /** The unique upstream source names this instance consumes (`upstream.<source>.<entity>`). */
   sources: string[];
   call<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     headers: Record<string, string>,
     body?: unknown,
@@ -81,7 +81,7 @@ export async function startIngestion(identity: TestIdentity, sourceCount = 1): P
     app,
     sources,
     async call<T>(
-      method: 'GET' | 'POST' | 'DELETE',
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
       url: string,
       headers: Record<string, string>,
       body?: unknown,

@@ -1,7 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 
-export const RECORD_STREAM_ENTITIES = ['account', 'contract', 'feedback'] as const;
+export const RECORD_STREAM_ENTITIES = [
+  'account',
+  'contract',
+  'feedback',
+  'subscription',
+  'contact',
+  'intent_signal',
+] as const;
 
 export class RecordParams {
   @ApiProperty({

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { RECORD_STREAM_ENTITIES } from './get-record.query';
 
 export class RecordView {
   @ApiProperty({ format: 'uuid' }) recordId!: string;
-  @ApiProperty({ enum: ['account', 'contract', 'feedback'] }) entity!: string;
+  @ApiProperty({ enum: RECORD_STREAM_ENTITIES }) entity!: string;
   @ApiProperty({ example: 'crm', description: 'the source that last sent it' }) source!: string;
   @ApiProperty({ example: 'crm-42' }) externalId!: string;
   @ApiProperty({

@@ -45,6 +45,40 @@ export const EXAMPLE_RECORDS: Record<RecordEntity, object[]> = {
       text: 'Reporting is slow and support never answers',
     },
   ],
+  subscription: [
+    {
+      externalId: 'sub-31',
+      accountExternalId: 'crm-42',
+      product: 'Analytics Cloud',
+      plan: 'Pro',
+      units: 40,
+      unitLimit: 50,
+      status: 'active',
+      mrr: 2000,
+      startDate: '2025-01-01T00:00:00Z',
+    },
+  ],
+  contact: [
+    {
+      externalId: 'ct-501',
+      accountExternalId: 'crm-42',
+      name: 'Ana Ruiz',
+      email: 'ana@northwind.example',
+      title: 'VP Operations',
+      role: 'champion',
+    },
+  ],
+  intent_signal: [
+    {
+      externalId: 'sig-9001',
+      accountExternalId: 'crm-42',
+      type: 'review_site',
+      strength: 72,
+      detectedAt: '2025-06-04T08:00:00Z',
+      topic: 'pricing',
+      sourceDetail: 'compared us with two competitors on a review site',
+    },
+  ],
 };
 
 /**
@@ -84,3 +118,6 @@ export class AccountBatchRequest extends batchRequestOf('account') {}
 export class ContractBatchRequest extends batchRequestOf('contract') {}
 export class UsageBatchRequest extends batchRequestOf('usage') {}
 export class FeedbackBatchRequest extends batchRequestOf('feedback') {}
+export class SubscriptionBatchRequest extends batchRequestOf('subscription') {}
+export class ContactBatchRequest extends batchRequestOf('contact') {}
+export class IntentSignalBatchRequest extends batchRequestOf('intent_signal') {}

@@ -8,8 +8,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { actorOf, correlationIdOf } from '../../../shared/http/request-meta';
 import {
   AccountBatchRequest,
+  ContactBatchRequest,
   ContractBatchRequest,
   FeedbackBatchRequest,
+  IntentSignalBatchRequest,
+  SubscriptionBatchRequest,
   UsageBatchRequest,
 } from './ingest-batch.request';
 import { IngestRecords } from './ingest-records.command';
@@ -93,6 +96,50 @@ export class IngestRecordsHttpController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IngestResultView> {
     return this.run(principal, 'feedback', body, req, reply);
+  }
+
+  @Post('subscriptions')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Upsert product subscriptions (plan, units, MRR) of accounts already ingested',
+    description: 'Creation, up/downgrades and cancellation are published as outcome facts.',
+  })
+  @BatchResponses()
+  subscriptions(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SubscriptionBatchRequest,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IngestResultView> {
+    return this.run(principal, 'subscription', body, req, reply);
+  }
+
+  @Post('contacts')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Upsert contacts (people) of accounts already ingested' })
+  @BatchResponses()
+  contacts(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ContactBatchRequest,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IngestResultView> {
+    return this.run(principal, 'contact', body, req, reply);
+  }
+
+  @Post('intent-signals')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Upsert buyer-intent signals (type, strength 0–100) of accounts already ingested',
+  })
+  @BatchResponses()
+  intentSignals(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: IntentSignalBatchRequest,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IngestResultView> {
+    return this.run(principal, 'intent_signal', body, req, reply);
   }
 
   private async run(

@@ -1,3 +1,4 @@
+import { RECORD_ENTITIES } from '@foresight/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class FieldErrorView {
@@ -65,7 +66,7 @@ export class IngestResultView {
 
   @ApiProperty({ example: 'crm' }) source!: string;
 
-  @ApiProperty({ enum: ['account', 'contract', 'usage', 'feedback'] }) entity!: string;
+  @ApiProperty({ enum: RECORD_ENTITIES }) entity!: string;
 
   @ApiProperty({
     enum: ['succeeded', 'partial', 'failed'],

@@ -1,4 +1,9 @@
-import type { RecordEntity } from '@foresight/contracts';
+import {
+  CONTACT_ROLES,
+  INTENT_SIGNAL_TYPES,
+  RecordEntity,
+  SUBSCRIPTION_STATUSES,
+} from '@foresight/contracts';
 import type { SchemaObject } from '@nestjs/swagger';
 
 /*
@@ -86,6 +91,57 @@ export const RECORD_SCHEMAS: Record<RecordEntity, SchemaObject> = {
         description: 'required for nps (0–10); 1–5 for survey; absent for free text',
       },
       text: { type: 'string', maxLength: 10_000 },
+    },
+  },
+  subscription: {
+    type: 'object',
+    required: ['externalId', 'accountExternalId', 'product', 'plan', 'units', 'status', 'mrr', 'startDate'],
+    properties: {
+      externalId: { ...externalId, example: 'sub-31' },
+      accountExternalId: { ...externalId, description: 'an account already ingested' },
+      product: { type: 'string', minLength: 1, maxLength: 200, example: 'Analytics Cloud' },
+      plan: { type: 'string', minLength: 1, maxLength: 200, example: 'Pro' },
+      units: { type: 'integer', minimum: 0, description: 'seats or units in use' },
+      unitLimit: {
+        type: 'integer',
+        nullable: true,
+        minimum: 0,
+        description: 'seats or units the plan allows',
+      },
+      status: { type: 'string', enum: [...SUBSCRIPTION_STATUSES] },
+      mrr: { type: 'number', minimum: 0 },
+      startDate: date,
+      endDate: { ...date, nullable: true, description: 'after startDate' },
+    },
+  },
+  contact: {
+    type: 'object',
+    required: ['externalId', 'accountExternalId', 'name', 'email'],
+    properties: {
+      externalId: { ...externalId, example: 'ct-501' },
+      accountExternalId: { ...externalId, description: 'an account already ingested' },
+      name: { type: 'string', minLength: 1, maxLength: 200, example: 'Ana Ruiz' },
+      email: { type: 'string', format: 'email', example: 'ana@northwind.example' },
+      title: { type: 'string', nullable: true, maxLength: 200, example: 'VP Operations' },
+      role: { type: 'string', nullable: true, enum: [...CONTACT_ROLES] },
+    },
+  },
+  intent_signal: {
+    type: 'object',
+    required: ['externalId', 'accountExternalId', 'type', 'strength', 'detectedAt'],
+    properties: {
+      externalId: { ...externalId, example: 'sig-9001' },
+      accountExternalId: { ...externalId, description: 'an account already ingested' },
+      type: { type: 'string', enum: [...INTENT_SIGNAL_TYPES] },
+      strength: { type: 'number', minimum: 0, maximum: 100, description: '0 (faint) to 100 (strong)' },
+      detectedAt: date,
+      topic: { type: 'string', nullable: true, maxLength: 200, example: 'pricing' },
+      sourceDetail: {
+        type: 'string',
+        nullable: true,
+        maxLength: 2000,
+        description: 'where the signal was seen, e.g. the page visited or the job posting',
+      },
     },
   },
 };

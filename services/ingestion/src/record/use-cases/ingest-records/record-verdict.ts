@@ -75,6 +75,9 @@ function semanticErrors(entity: RecordEntity, r: Record<string, unknown>): Field
   if (entity === 'contract' && typeof r['startDate'] === 'string' && typeof r['renewalDate'] === 'string')
     if (Date.parse(r['renewalDate']) <= Date.parse(r['startDate']))
       errors.push({ field: 'renewalDate', errors: ['renewalDate must be after startDate'] });
+  if (entity === 'subscription' && typeof r['startDate'] === 'string' && typeof r['endDate'] === 'string')
+    if (Date.parse(r['endDate']) <= Date.parse(r['startDate']))
+      errors.push({ field: 'endDate', errors: ['endDate must be after startDate'] });
   if (entity === 'feedback') {
     const score = r['score'];
     if (r['channel'] === 'nps' && (score === undefined || score === null))

@@ -1,4 +1,4 @@
-import { upstreamTopic } from '@foresight/contracts';
+import { RECORD_ENTITIES, upstreamTopic } from '@foresight/contracts';
 import { readUpstreamMessage, UpstreamKafkaMessage, upstreamTopicsFor } from './upstream-message';
 
 const tenantId = '5f0c1c2e-8a4b-4f7d-9e21-3b6a0d9c7e14';
@@ -15,11 +15,12 @@ const message = (over: Partial<UpstreamKafkaMessage> = {}): UpstreamKafkaMessage
 describe('upstreamTopicsFor', () => {
   it('maps every entity topic of every source to its source and entity', () => {
     const topics = upstreamTopicsFor(['crm', 'surveys']);
-    expect(topics.size).toBe(8);
+    expect(topics.size).toBe(2 * RECORD_ENTITIES.length);
     expect(topics.get(upstreamTopic('surveys', 'feedback'))).toEqual({
       source: 'surveys',
       entity: 'feedback',
     });
+    expect(topics.get('upstream.crm.intent_signal')).toEqual({ source: 'crm', entity: 'intent_signal' });
   });
 });
 

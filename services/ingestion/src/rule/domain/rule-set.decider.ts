@@ -26,7 +26,7 @@ export function decide(command: RuleSetCommand, state: RuleSet): RuleSetEvent[] 
       const rule = checked(command.data.rule);
       const existing = state.rules[rule.ruleId];
       if (existing) {
-        if (sameSpec(existing, rule)) return [];
+        if (sameSpec(existing.rule, rule)) return [];
         throw ruleError(
           'RULE.EXISTS',
           `rule ${rule.ruleId} already exists with another definition; change it with PUT`,
@@ -40,7 +40,7 @@ export function decide(command: RuleSetCommand, state: RuleSet): RuleSetEvent[] 
       return [{ type: 'RuleDefined', data: { tenantId, rule, version, at } }];
     }
     case 'ChangeRule': {
-      const previous = state.rules[command.data.rule.ruleId];
+      const previous = state.rules[command.data.rule.ruleId]?.rule;
       if (!previous) throw notFound(command.data.rule.ruleId);
       const rule = checked(command.data.rule);
       if (sameSpec(previous, rule)) return [];
@@ -48,7 +48,7 @@ export function decide(command: RuleSetCommand, state: RuleSet): RuleSetEvent[] 
     }
     case 'RemoveRule': {
       const { ruleId } = command.data;
-      const previous = state.rules[ruleId];
+      const previous = state.rules[ruleId]?.rule;
       if (!previous) throw notFound(ruleId);
       return [{ type: 'RuleRemoved', data: { tenantId, ruleId, previous, version, at } }];
     }
@@ -64,11 +64,14 @@ function notFound(ruleId: string) {
 export function evolve(state: RuleSet, event: RuleSetEvent): RuleSet {
   switch (event.type) {
     case 'RuleDefined':
-    case 'RuleChanged':
+    case 'RuleChanged': {
+      const { rule, version, at } = event.data;
+      const definedAt = event.type === 'RuleChanged' ? (state.rules[rule.ruleId]?.definedAt ?? at) : at;
       return {
-        version: event.data.version,
-        rules: { ...state.rules, [event.data.rule.ruleId]: event.data.rule },
+        version,
+        rules: { ...state.rules, [rule.ruleId]: { rule, version, definedAt, updatedAt: at } },
       };
+    }
     case 'RuleRemoved': {
       const { [event.data.ruleId]: _removed, ...rules } = state.rules;
       return { version: event.data.version, rules };

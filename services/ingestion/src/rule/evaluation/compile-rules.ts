@@ -78,7 +78,8 @@ export const valueKey = (value: unknown): string => JSON.stringify(value);
 const present = (v: unknown) => v !== undefined && v !== null;
 const show = (v: AllowedValue) => (typeof v === 'string' ? `"${v}"` : String(v));
 
-function valueAt(payload: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
+/** The value at a dotted path of a record; undefined where the path leaves the record. */
+export function valueAt(payload: Readonly<Record<string, unknown>>, path: readonly string[]): unknown {
   let value: unknown = payload;
   for (const key of path) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;

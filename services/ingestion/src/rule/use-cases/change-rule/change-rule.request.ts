@@ -1,0 +1,4 @@
+import { RuleSpecRequest } from '../rule-spec.request';
+
+/** The whole new definition; the id is the path's. */
+export class ChangeRuleRequest extends RuleSpecRequest {}

@@ -22,6 +22,8 @@ import { RulesCheck } from './record/use-cases/ingest-records/rules-check';
 import { SyncCompletion } from './record/use-cases/ingest-records/sync-completion';
 import { UpstreamRecordsConsumer } from './record/use-cases/ingest-records/upstream-records.consumer';
 import { UsageStep } from './record/use-cases/ingest-records/usage-step';
+import { rulesProjection } from './rule/projections/rules.projection';
+import { RulesModule } from './rule/rules.module';
 import { rejectionsProjection } from './sync/projections/rejections.projection';
 import { syncHistoryProjection } from './sync/projections/sync-history.projection';
 import { ListRejectionsHandler } from './sync/use-cases/list-rejections/list-rejections.handler';
@@ -33,6 +35,7 @@ const projections = [
   recordsProjection,
   rejectionsProjection,
   syncHistoryProjection,
+  rulesProjection,
   integrationsProjection,
 ] as unknown as readonly Projection<object, ProjectionEvent>[];
 
@@ -55,6 +58,7 @@ export class AppModule {
           ],
           projections,
         }),
+        RulesModule,
       ],
       controllers: [
         IngestRecordsHttpController,

@@ -65,9 +65,12 @@ export function ruleSpecFrom(input: RuleSpecInput): RuleSpec {
       break;
     case 'allowed_values': {
       const values = input.values ?? [];
-      if (!values.every(isAllowedValue))
+      // One message per field: the count checks would only repeat this one.
+      if (!values.every(isAllowedValue)) {
         refuse('values', 'values must be strings, finite numbers or booleans');
-      spec = { ...common, kind, values: values.filter(isAllowedValue) };
+        throw invalidRule(errors);
+      }
+      spec = { ...common, kind, values: [...values] as AllowedValue[] };
       break;
     }
     case 'not_null':

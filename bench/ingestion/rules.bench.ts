@@ -10,7 +10,7 @@
  * per batch is measured by the integration path, not here.
  */
 import { RE2JS } from 're2js';
-import type { Rule } from '../../services/ingestion/src/rule/domain/rule';
+import type { Rule, RuleCheck } from '../../services/ingestion/src/rule/domain/rule';
 import {
   CompiledRuleSet,
   RuleInput,
@@ -27,7 +27,7 @@ const NUMBERS = ['mrr', 'arr', 'webRank'] as const;
 /** 50 rules, mixed as a tenant might write them: mostly patterns and presence, some bounds and lists. */
 function fiftyRules(): Rule[] {
   const rules: Rule[] = [];
-  const add = (rule: Omit<Rule, 'entity' | 'message' | 'enabled' | 'ruleId'>) =>
+  const add = (rule: { field: string } & RuleCheck) =>
     rules.push({ ...base, ruleId: `r-${rules.length}`, ...rule } as Rule);
   const patterns: [string, string][] = [
     ['ownerEmail', '^[^@]+@[^@]+\\.[a-z]+$'],

@@ -77,7 +77,8 @@ export function summaryText(s: ImportSummary, shown: number): string {
     `  unchanged  ${s.unchanged}`,
     `  rejected   ${s.rejected}`,
     `  duration   ${(s.durationMs / 1000).toFixed(1)} s (${s.rowsPerSecond} rows/s this run)`,
-    `  batches    ${s.syncCount} (correlation id ${s.importId}); sync ids: ${s.syncIds.join(', ') || '-'}`,
+    `  batches    ${s.syncCount} (correlation id ${s.importId})`,
+    `  sync ids   ${s.syncCount > s.syncIds.length ? `(the first, then the latest ${s.syncIds.length - 1}) ` : ''}${s.syncIds.join(', ') || '-'}`,
   ];
   if (s.rejected) {
     lines.push(`  rejected rows${s.rejected > shown ? ` (first ${shown})` : ''}:`);

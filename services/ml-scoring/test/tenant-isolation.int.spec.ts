@@ -79,14 +79,35 @@ describe('ml-scoring: tenant isolation on every route', () => {
       return res.statusCode === 200 ? true : undefined;
     }, 20_000);
 
+    // B's model: a run with B's (empty) history fails for too few positives, and is B's resource all the same.
+    const run = await fastify.inject({
+      method: 'POST',
+      url: '/v1/models',
+      headers: asB,
+      payload: { outcome: 'CHURN', algorithm: 'logistic_regression' },
+    });
+    expect(run.statusCode).toBe(202);
+    const bModel = (run.json() as { modelId: string }).modelId;
+    await eventually(async () => {
+      const res = await fastify.inject({ url: `/v1/models/${bModel}`, headers: asB });
+      return res.statusCode === 200 && (res.json() as { status: string }).status === 'failed'
+        ? true
+        : undefined;
+    }, 20_000);
+
     const features = decliningAccount(randomUUID());
     const report = await checkTenantIsolation({
       app,
       caller,
-      victim: { ...victim, params: { accountId: bAccount }, markers: [...(victim.markers ?? []), bAccount] },
+      victim: {
+        ...victim,
+        params: { accountId: bAccount, id: bModel },
+        markers: [...(victim.markers ?? []), bAccount, bModel],
+      },
       bodies: {
         'POST /v1/predict/single': { ...features },
         'POST /v1/predict': { accounts: [features] },
+        'POST /v1/models': { outcome: 'CHURN', algorithm: 'logistic_regression' },
       },
     });
     console.log(formatIsolationReport('ml-scoring', report));
@@ -97,6 +118,11 @@ describe('ml-scoring: tenant isolation on every route', () => {
         'POST /v1/predict/single',
         'POST /v1/predict',
         'GET /v1/models',
+        'POST /v1/models',
+        'GET /v1/models/:id',
+        'POST /v1/models/:id/promote',
+        'POST /v1/models/:id/shadow',
+        'POST /v1/models/:id/retire',
         'GET /v1/scores/:accountId',
       ]),
     );

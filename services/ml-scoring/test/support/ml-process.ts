@@ -1,6 +1,6 @@
-import { privateStores, SourceProcess, startFromSources } from '@foresight/testing';
+import { freePort, privateStores, SourceProcess, startFromSources } from '@foresight/testing';
 
-/** ml-scoring as its own process, on private stores that are dropped when it stops. */
+/** ml-scoring as its own process, on private stores (and a free gRPC port), dropped when it stops. */
 export async function startMlScoring(
   authEnv: Record<string, string>,
   env: Record<string, string> = {},
@@ -9,7 +9,10 @@ export async function startMlScoring(
     `ml-scoring.score-account.${suffix}`,
     `ml-scoring.account-history.${suffix}`,
   ]);
-  return startFromSources('ml-scoring', { ...authEnv, ...stores.env, LOG_LEVEL: 'info', ...env }, () =>
-    stores.drop(),
+  const grpc = { GRPC_PORT: String(await freePort()) };
+  return startFromSources(
+    'ml-scoring',
+    { ...authEnv, ...stores.env, ...grpc, LOG_LEVEL: 'info', ...env },
+    () => stores.drop(),
   );
 }

@@ -1,7 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, authOptionsFrom } from '@foresight/auth';
 import { BackboneModule } from '@foresight/backbone';
-import { AccountFeaturesChanged, FeedbackReceived, RecordUpserted } from '@foresight/contracts';
+import {
+  AccountFeaturesChanged,
+  FeedbackReceived,
+  OutcomeObserved,
+  RecordUpserted,
+  UsageRecorded,
+} from '@foresight/contracts';
 import type { Projection, ProjectionEvent } from '@foresight/projections';
 import { PlatformModule } from '@foresight/service-kit';
 import { IngestionConfig } from './config';
@@ -55,6 +61,8 @@ export class AppModule {
             { topic: RecordUpserted.topic },
             { topic: AccountFeaturesChanged.topic },
             { topic: FeedbackReceived.topic },
+            { topic: UsageRecorded.topic },
+            { topic: OutcomeObserved.topic },
           ],
           projections,
         }),

@@ -333,6 +333,64 @@ describe('ingestion: REST batch API', () => {
     expect(unknown).toMatchObject({ status: 404, body: { code: 'INGESTION.RECORD_NOT_FOUND' } });
   });
 
+  it('removes, without ?source, the account as the source holding it, and refuses another source by name', async () => {
+    await ingestion.call('POST', '/v1/ingest/accounts', writer, {
+      source: 'crm',
+      records: [account('acc-src')],
+    });
+    const other = await ingestion.call<{ code: string; fields?: { field: string }[] }>(
+      'DELETE',
+      '/v1/ingest/accounts/acc-src?source=hubspot',
+      writer,
+    );
+    expect(other.status).toBe(409);
+    expect(other.body).toMatchObject({ code: 'INGESTION.SOURCE_CONFLICT' });
+    expect(JSON.stringify(other.body)).toContain('source');
+
+    const res = await ingestion.call<Result>('DELETE', '/v1/ingest/accounts/acc-src', writer);
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]!.outcome).toBe('removed');
+    const [removed] = await watcher.waitFor(
+      (m) => about('acc-src')(m) && m.headers[HEADER.type] === 'RecordRemoved',
+    );
+    expect(removed!.value).toMatchObject({ source: 'crm' });
+    const record = await eventually(async () => {
+      const r = await ingestion.call<{ status: string }>('GET', '/v1/records/account/acc-src', reader);
+      return r.body.status === 'removed' && r.body;
+    });
+    expect(record).toMatchObject({ source: 'crm', lastChange: 'removed' });
+  });
+
+  it('answers one clear message per field: the type error alone, "is required" for a missing key', async () => {
+    await ingestion.call('POST', '/v1/ingest/accounts', writer, {
+      source: 'crm',
+      records: [account('acc-msg')],
+    });
+    const lots = await ingestion.call<Result>('POST', '/v1/ingest/accounts', writer, {
+      source: 'crm',
+      records: [account('acc-msg', { mrr: 'lots' })],
+    });
+    expect(lots.body.rejected[0]!.errors).toEqual([
+      { field: 'mrr', errors: [expect.stringMatching(/^mrr must be a number/)] },
+    ]);
+    const usage = await ingestion.call<Result>('POST', '/v1/ingest/usage', writer, {
+      source: 'product',
+      records: [
+        { accountExternalId: 'acc-msg', at: '2025-06-02T00:00:00Z', users: week('acc-msg', '', 1, 1).users },
+        {
+          accountExternalId: 'acc-msg',
+          at: '2025-06-09T00:00:00Z',
+          actions: { contacts: 1, deals: 0, email: 0 },
+          users: week('acc-msg', '', 1, 1).users,
+        },
+      ],
+    });
+    expect(usage.body.rejected.map((r) => r.errors)).toEqual([
+      [{ field: 'actions', errors: ['actions is required'] }],
+      [{ field: 'actions.companies', errors: ['actions.companies is required'] }],
+    ]);
+  });
+
   it('keeps the sync history of every batch: counts, duration, status', async () => {
     const history = await eventually(async () => {
       const r = await ingestion.call<{ items: Record<string, unknown>[] }>(

@@ -56,22 +56,65 @@ describe('ingestion: tenant isolation on every route', () => {
         (await ingestion!.call('GET', `/v1/ingest/batches/${batch.body.syncId}`, asB)).status === 200,
     );
 
+    // B's saved column mapping, with a column name only B may see.
+    const secretColumn = `B Secret Column ${b.slug}`;
+    const bMapping = await ingestion.app.inject({
+      method: 'PUT',
+      url: '/v1/integrations/crm/mappings/b-secret-map',
+      headers: { ...asB, 'content-type': 'application/json' },
+      payload: JSON.stringify({ entity: 'account', fields: { externalId: { column: secretColumn } } }),
+    });
+    expect(bMapping.statusCode).toBe(200);
+
+    // B's validation rule, with a pattern only B may see.
+    const secretPattern = `b-secret-pattern-${b.slug}`;
+    const bRule = await ingestion.app.inject({
+      method: 'POST',
+      url: '/v1/ingest/rules',
+      headers: { ...asB, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        id: 'b-secret-rule',
+        entity: 'account',
+        field: 'name',
+        kind: 'regex',
+        pattern: secretPattern,
+      }),
+    });
+    expect(bRule.statusCode).toBe(201);
+    const bRuleNow = () => ingestion!.call<{ pattern: string }>('GET', '/v1/ingest/rules/b-secret-rule', asB);
+    await eventually(async () => (await bRuleNow()).status === 200);
+
     const report = await checkTenantIsolation({
       app: ingestion.app,
       caller,
       victim: {
         ...victim,
-        params: { entity: 'account', externalId, syncId: batch.body.syncId },
+        params: {
+          entity: 'account',
+          externalId,
+          syncId: batch.body.syncId,
+          id: 'b-secret-rule',
+          source: 'crm',
+          name: 'b-secret-map',
+        },
         markers: [
           ...(victim.markers ?? []),
           secretName,
           secretOwner,
+          secretPattern,
+          secretColumn,
           batch.body.syncId,
           accountIdFor(b.tenantId, externalId),
         ],
       },
       // Real batches, so the POST probes get past validation: A writes only into A, whatever it names.
       bodies: {
+        'POST /v1/ingest/rules': { id: 'a-own-rule', entity: 'account', field: 'name', kind: 'not_null' },
+        'PUT /v1/ingest/rules/:id': { entity: 'account', field: 'name', kind: 'not_null' },
+        'PUT /v1/integrations/:source/mappings/:name': {
+          entity: 'account',
+          fields: { externalId: { column: 'A Column' } },
+        },
         'POST /v1/ingest/accounts': {
           source: 'crm',
           records: [{ externalId: 'a-own-1', name: 'A Own', lifecycle: 'customer' }],
@@ -112,10 +155,44 @@ describe('ingestion: tenant isolation on every route', () => {
             },
           ],
         },
+        'POST /v1/ingest/subscriptions': {
+          source: 'billing',
+          records: [
+            {
+              externalId: 'a-sub-1',
+              accountExternalId: 'a-own-1',
+              product: 'Core',
+              plan: 'Pro',
+              units: 3,
+              status: 'active',
+              mrr: 90,
+              startDate: '2025-01-01T00:00:00Z',
+            },
+          ],
+        },
+        'POST /v1/ingest/contacts': {
+          source: 'crm',
+          records: [
+            { externalId: 'a-ct-1', accountExternalId: 'a-own-1', name: 'A Person', email: 'p@a.example' },
+          ],
+        },
+        'POST /v1/ingest/intent-signals': {
+          source: 'intent',
+          records: [
+            {
+              externalId: 'a-sig-1',
+              accountExternalId: 'a-own-1',
+              type: 'hiring',
+              strength: 40,
+              detectedAt: '2025-06-02T00:00:00Z',
+            },
+          ],
+        },
       },
       victimIntact: async () => {
         const record = await bRecord();
         expect(record.body).toMatchObject({ status: 'active', data: { name: secretName } });
+        expect((await bRuleNow()).body).toMatchObject({ pattern: secretPattern });
       },
     });
     console.log(formatIsolationReport('ingestion', report));
@@ -124,11 +201,22 @@ describe('ingestion: tenant isolation on every route', () => {
       expect.arrayContaining([
         'GET /v1/whoami',
         'POST /v1/ingest/accounts',
+        'POST /v1/ingest/subscriptions',
+        'POST /v1/ingest/contacts',
+        'POST /v1/ingest/intent-signals',
         'DELETE /v1/ingest/accounts/:externalId',
         'GET /v1/records/:entity/:externalId',
         'GET /v1/ingest/rejections',
         'GET /v1/ingest/batches',
         'GET /v1/ingest/batches/:syncId',
+        'POST /v1/ingest/rules',
+        'GET /v1/ingest/rules',
+        'GET /v1/ingest/rules/:id',
+        'PUT /v1/ingest/rules/:id',
+        'DELETE /v1/ingest/rules/:id',
+        'GET /v1/integrations',
+        'PUT /v1/integrations/:source/mappings/:name',
+        'GET /v1/integrations/:source/mappings/:name',
       ]),
     );
   });

@@ -4,6 +4,8 @@ import { DomainError, DomainErrorKind } from '@foresight/domain';
 const KINDS = {
   INVALID_BATCH: 'invalid',
   RECORD_NOT_FOUND: 'not_found',
+  /** A removal named a source other than the one holding the record. */
+  SOURCE_CONFLICT: 'conflict',
   SYNC_NOT_FOUND: 'not_found',
   INVALID_CURSOR: 'invalid',
 } as const satisfies Record<string, DomainErrorKind>;

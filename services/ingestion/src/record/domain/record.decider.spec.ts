@@ -2,7 +2,7 @@ import { DomainError } from '@foresight/domain';
 import { DeciderSpecification } from '@foresight/testing';
 import { contentHash } from './content-hash';
 import { RecordCommand } from './record.commands';
-import { recordDecider } from './record.decider';
+import { decide, recordDecider } from './record.decider';
 import { RecordEvent } from './record.events';
 import { accountIdFor, RecordKey, recordIdFor } from './record-key';
 
@@ -25,9 +25,13 @@ const t = (minute: number) => `2025-06-16T09:${String(minute).padStart(2, '0')}:
 
 const receive = (payload: Record<string, unknown>, minute = 1, k: RecordKey = key): RecordCommand => ({
   type: 'ReceiveRecord',
-  data: { key: k, payload, at: t(minute) },
+  data: { key: k, payload, at: t(minute), changeId: changeId(minute) },
 });
-const remove: RecordCommand = { type: 'RemoveRecord', data: { key, reason: 'deleted in CRM', at: t(5) } };
+const changeId = (minute: number) => `0190a1b2-0000-7000-8000-${String(minute).padStart(12, '0')}`;
+const remove: RecordCommand = {
+  type: 'RemoveRecord',
+  data: { key, reason: 'deleted in CRM', at: t(5), changeId: changeId(5) },
+};
 const unresolvable: RecordCommand = {
   type: 'MarkUnresolvable',
   data: { key, reason: 'domain matches 2 accounts', at: t(6) },
@@ -59,7 +63,7 @@ describe('record never seen', () => {
   it('a removal addressed to a known record (REST DELETE) is refused for one never received', () => {
     spec
       .given([])
-      .when({ type: 'RemoveRecord', data: { key, onlyIfKnown: true, at: t(5) } })
+      .when({ type: 'RemoveRecord', data: { key, onlyIfKnown: true, at: t(5), changeId: changeId(5) } })
       .thenThrows(DomainError, (e) => e.code === 'RECORD.UNKNOWN' && e.kind === 'not_found');
   });
 
@@ -82,7 +86,7 @@ describe('record never seen', () => {
       });
     spec
       .given([])
-      .when({ type: 'RemoveRecord', data: { key: contractKey, at: t(2) } })
+      .when({ type: 'RemoveRecord', data: { key: contractKey, at: t(2), changeId: changeId(2) } })
       .thenThrows(DomainError, (e) => e.code === 'RECORD.UNKNOWN' && e.kind === 'not_found');
     spec
       .given([])
@@ -161,19 +165,35 @@ describe('ACTIVE', () => {
     spec
       .given([created])
       .when(receive(renewed, 3))
-      .then({
-        type: 'SourceUpdated',
-        data: {
-          recordId,
-          key,
-          accountId,
-          contentHash: contentHash(renewed),
-          previousHash: contentHash(account),
-          changedFields: ['arr'],
-          payload: renewed,
-          receivedAt: t(3),
+      .then([
+        {
+          type: 'SourceUpdated',
+          data: {
+            recordId,
+            key,
+            accountId,
+            contentHash: contentHash(renewed),
+            previousHash: contentHash(account),
+            changedFields: ['arr'],
+            payload: renewed,
+            receivedAt: t(3),
+          },
         },
-      });
+        {
+          type: 'OutcomeObserved',
+          data: {
+            recordId,
+            key,
+            accountId,
+            factId: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
+            fact: 'arr_changed',
+            amountBefore: 24000,
+            amountAfter: 30000,
+            effectiveAt: t(3),
+            observedAt: t(3),
+          },
+        },
+      ]);
   });
 
   it('a contract moved to another account is keyed by its new account', () => {
@@ -213,9 +233,37 @@ describe('ACTIVE', () => {
     spec.given([created]).when(remove).then(removed);
     spec
       .given([created])
-      .when({ type: 'RemoveRecord', data: { ...remove.data, onlyIfKnown: true } })
+      .when({ ...remove, data: { ...remove.data, onlyIfKnown: true } } as RecordCommand)
       .then(removed);
     spec.given([created]).when(unresolvable).then(markedUnresolvable);
+  });
+});
+
+describe('ACTIVE: addressed removals (REST DELETE)', () => {
+  const addressed = (source: string, resolveSource: boolean): RecordCommand => ({
+    type: 'RemoveRecord',
+    data: { key: { ...key, source }, onlyIfKnown: true, resolveSource, at: t(5), changeId: changeId(5) },
+  });
+
+  it('without a source, removes the record as the source that holds it, never rewriting it', () => {
+    spec
+      .given([created])
+      .when(addressed('api', true))
+      .then({ ...removed, data: { ...removed.data, reason: null } });
+  });
+
+  it("naming another source than the holder's is refused, naming the field", () => {
+    spec
+      .given([created])
+      .when(addressed('hubspot', false))
+      .thenThrows(
+        DomainError,
+        (e) =>
+          e.code === 'RECORD.SOURCE_MISMATCH' &&
+          e.kind === 'conflict' &&
+          e.details?.['field'] === 'source' &&
+          e.details['heldBy'] === 'salesforce',
+      );
   });
 });
 
@@ -281,5 +329,36 @@ describe('recordIdFor', () => {
 
   it("an account's canonical id is its record id", () => {
     expect(accountIdFor('tenant-a', '001ABC')).toBe(recordId);
+  });
+});
+
+describe('outcome facts', () => {
+  const prospect = { ...account, lifecycle: 'prospect' };
+  const asCustomer = { ...account, lifecycle: 'customer', closeDate: '2025-06-01T00:00:00Z' };
+  const factsOf = (events: readonly RecordEvent[]) =>
+    events.flatMap((e) => (e.type === 'OutcomeObserved' ? [e.data] : []));
+  const fold = (events: RecordEvent[]) => events.reduce(recordDecider.evolve, recordDecider.initialState());
+
+  it('a prospect turning customer → converted, effective at its close date', () => {
+    const history = decide(receive(prospect, 1), recordDecider.initialState());
+    const [fact] = factsOf(decide(receive(asCustomer, 2), fold(history)));
+    expect(fact).toMatchObject({ fact: 'converted', effectiveAt: '2025-06-01T00:00:00.000Z', accountId });
+  });
+
+  it('the same change always carries the same fact id; another change another', () => {
+    const history = fold(decide(receive(prospect, 1), recordDecider.initialState()));
+    const once = factsOf(decide(receive(asCustomer, 2), history));
+    const replayed = factsOf(decide(receive(asCustomer, 2), history));
+    const later = factsOf(decide(receive(asCustomer, 3), history));
+    expect(once[0]!.factId).toBe(replayed[0]!.factId);
+    expect(later[0]!.factId).not.toBe(once[0]!.factId);
+  });
+
+  it('a customer account removed upstream → lifecycle_left_customer', () => {
+    expect(factsOf(decide(remove, fold([created])))).toEqual([]);
+    const customer = fold(
+      decide(receive({ ...account, lifecycle: 'customer' }, 1), recordDecider.initialState()),
+    );
+    expect(factsOf(decide(remove, customer)).map((f) => f.fact)).toEqual(['lifecycle_left_customer']);
   });
 });

@@ -1,12 +1,43 @@
 import { assertNever, Decider } from '@foresight/domain';
+import { v5 as uuidv5 } from 'uuid';
 import { changedFields, contentHash } from './content-hash';
 import { RecordCommand } from './record.commands';
 import { recordError } from './record.errors';
 import { RecordEvent } from './record.events';
 import { accountIdFor, RecordKey, recordIdFor } from './record-key';
 import { initialRecord, SourceRecord } from './record.state';
+import { outcomeFactsOf } from './outcome-facts';
 
 type Payload = Readonly<Record<string, unknown>>;
+
+/** Fixed forever: fact ids derive from it, so a replay republishes the same ids. */
+const FACT_NAMESPACE = 'e7a4c1d2-3b5f-4a69-8c0e-1d2f3a4b5c6d';
+
+/** The outcome facts of a change from `before` to `after` (null: absent), as events. */
+function outcomes(
+  key: RecordKey,
+  recordId: string,
+  accountId: string,
+  changeId: string,
+  before: Payload | null,
+  after: Payload | null,
+  at: string,
+): RecordEvent[] {
+  return outcomeFactsOf(key.entity, before, after, at).map((f) => ({
+    type: 'OutcomeObserved',
+    data: {
+      recordId,
+      key,
+      accountId,
+      factId: uuidv5(`${changeId}|${f.fact}`, FACT_NAMESPACE),
+      fact: f.fact,
+      amountBefore: f.amountBefore,
+      amountAfter: f.amountAfter,
+      effectiveAt: f.effectiveAt,
+      observedAt: at,
+    },
+  }));
+}
 
 /** An account is its own account; other records name theirs, or inherit it from what was received before. */
 function accountOf(key: RecordKey, payload: Payload | null, state: SourceRecord): string | null {
@@ -35,7 +66,7 @@ export function decide(command: RecordCommand, state: SourceRecord): RecordEvent
 
   switch (command.type) {
     case 'ReceiveRecord': {
-      const { payload } = command.data;
+      const { payload, changeId } = command.data;
       const accountId = accountOf(key, payload, state);
       if (!accountId)
         throw recordError(
@@ -62,6 +93,7 @@ export function decide(command: RecordCommand, state: SourceRecord): RecordEvent
             data: { recordId, key, accountId, contentHash: hash, payload, receivedAt: at },
           },
           ...feedback(),
+          ...outcomes(key, recordId, accountId, changeId, null, payload, at),
         ];
       if (current.contentHash === hash) return [];
       // An unresolvable record that changes may resolve now; it becomes active again.
@@ -80,22 +112,41 @@ export function decide(command: RecordCommand, state: SourceRecord): RecordEvent
           },
         },
         ...feedback(),
+        ...outcomes(key, recordId, accountId, changeId, current.payload, payload, at),
       ];
     }
 
     case 'RemoveRecord': {
+      const { onlyIfKnown, resolveSource } = command.data;
       if (state.status === 'REMOVED') return [];
-      if (state.status === 'EMPTY' && command.data.onlyIfKnown) throw refuseUnknown();
+      if (state.status === 'EMPTY' && onlyIfKnown) throw refuseUnknown();
+      const holder = state.status === 'EMPTY' ? null : state.key.source;
+      // An addressed removal never removes another source's record under its own name.
+      if (holder && onlyIfKnown && !resolveSource && holder !== key.source)
+        throw recordError(
+          'RECORD.SOURCE_MISMATCH',
+          `${key.entity} ${key.externalId} is held by source ${holder}, not ${key.source}`,
+          'conflict',
+          { recordId, field: 'source', heldBy: holder },
+        );
+      const removedKey = holder && resolveSource ? { ...key, source: holder } : key;
       const accountId = accountOf(key, null, state);
       if (!accountId) throw refuseUnknown();
+      const before = state.status === 'ACTIVE' || state.status === 'UNRESOLVABLE' ? state.payload : null;
       return [
         {
           type: 'SourceRemoved',
-          data: { recordId, key, accountId, reason: command.data.reason ?? null, removedAt: at },
+          data: {
+            recordId,
+            key: removedKey,
+            accountId,
+            reason: command.data.reason ?? null,
+            removedAt: at,
+          },
         },
+        ...outcomes(removedKey, recordId, accountId, command.data.changeId, before, null, at),
       ];
     }
-
     case 'MarkUnresolvable': {
       if (state.status === 'UNRESOLVABLE') return [];
       if (state.status === 'REMOVED')
@@ -146,6 +197,7 @@ export function evolve(state: SourceRecord, event: RecordEvent): SourceRecord {
         reason: event.data.reason,
       };
     case 'FeedbackCaptured':
+    case 'OutcomeObserved':
       return state;
     default:
       return assertNever(event, 'record event');

@@ -1,3 +1,4 @@
+import type { OutcomeFactName } from '@foresight/contracts';
 import { Event } from '@foresight/domain';
 import { RecordKey } from './record-key';
 
@@ -43,8 +44,25 @@ export type FeedbackCaptured = Event<
   RecordRef & { feedback: Payload; receivedAt: string }
 >;
 
+/**
+ * A business outcome the record's change implies (converted, contract renewed, subscription
+ * upgraded, …), recorded beside its Source_* event so the relay publishes it as OutcomeObserved.
+ */
+export type OutcomeObserved = Event<
+  'OutcomeObserved',
+  RecordRef & {
+    /** uuid v5 of the Source_* event's id and the fact: replays and redeliveries repeat it. */
+    factId: string;
+    fact: OutcomeFactName;
+    amountBefore: number | null;
+    amountAfter: number | null;
+    effectiveAt: string;
+    observedAt: string;
+  }
+>;
+
 export type RecordEvent =
-  SourceCreated | SourceUpdated | SourceRemoved | SourceUnresolvable | FeedbackCaptured;
+  SourceCreated | SourceUpdated | SourceRemoved | SourceUnresolvable | FeedbackCaptured | OutcomeObserved;
 
 export const RECORD_EVENT_TYPES = [
   'SourceCreated',
@@ -52,4 +70,5 @@ export const RECORD_EVENT_TYPES = [
   'SourceRemoved',
   'SourceUnresolvable',
   'FeedbackCaptured',
+  'OutcomeObserved',
 ] as const satisfies readonly RecordEvent['type'][];

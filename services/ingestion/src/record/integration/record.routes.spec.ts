@@ -4,7 +4,7 @@ import { ingestionRoutes } from '../../integration.routes';
 import { decide as decideUsage, usageDecider } from '../../usage/domain/usage.decider';
 import { decide as decideRecord, recordDecider } from '../domain/record.decider';
 import { RecordEvent } from '../domain/record.events';
-import { accountIdFor, RecordKey } from '../domain/record-key';
+import { accountIdFor, RecordKey, recordIdFor } from '../domain/record-key';
 
 const tenantId = '5f0c1c2e-8a4b-4f7d-9e21-3b6a0d9c7e14';
 const at = '2025-06-16T09:00:00.000Z';
@@ -23,11 +23,16 @@ const stored = (e: { type: string; data: unknown }, revision = 0): RecordedEvent
   recordedAt: new Date(at),
 });
 
+const CHANGE_ID = '0190a1b2-0000-7000-8000-000000000001';
+
 function decide(key: RecordKey, payloads: Record<string, unknown>[]): RecordEvent[] {
   let state = recordDecider.initialState();
   const all: RecordEvent[] = [];
   for (const payload of payloads) {
-    const events = decideRecord({ type: 'ReceiveRecord', data: { key, payload, at } }, state);
+    const events = decideRecord(
+      { type: 'ReceiveRecord', data: { key, payload, at, changeId: CHANGE_ID } },
+      state,
+    );
     state = events.reduce(recordDecider.evolve, state);
     all.push(...events);
   }
@@ -70,13 +75,40 @@ describe('ingestion routes', () => {
     const [created] = decide(contractKey, [{ accountExternalId: 'crm-42', arr: 10 }]);
     const state = recordDecider.evolve(recordDecider.initialState(), created!);
     const [removed] = decideRecord(
-      { type: 'RemoveRecord', data: { key: contractKey, reason: 'gone', at } },
+      { type: 'RemoveRecord', data: { key: contractKey, reason: 'gone', at, changeId: CHANGE_ID } },
       state,
     );
     expect(published(removed!)).toMatchObject({
       type: 'RecordRemoved',
       key: accountId,
       payload: { entity: 'contract', externalId: 'ctr-1', accountId, reason: 'gone' },
+    });
+  });
+
+  it('publish outcome facts as OutcomeObserved keyed by the account, valid per contract', () => {
+    const contractKey: RecordKey = { ...key, entity: 'contract', externalId: 'ctr-9' };
+    const contract = {
+      accountExternalId: 'crm-42',
+      arr: 1000,
+      status: 'active',
+      startDate: '2025-01-01T00:00:00Z',
+      renewalDate: '2026-01-01T00:00:00Z',
+    };
+    const events = decide(contractKey, [contract, { ...contract, status: 'cancelled' }]);
+    const ended = events.find((e) => e.type === 'OutcomeObserved');
+    expect(published(ended!)).toMatchObject({
+      topic: Topics.ingestionOutcomeFacts,
+      type: 'OutcomeObserved',
+      key: accountId,
+      payload: {
+        fact: 'contract_ended',
+        subjectType: 'contract',
+        subjectId: recordIdFor(contractKey),
+        accountId,
+        amountBefore: 1000,
+        amountAfter: null,
+        at,
+      },
     });
   });
 
@@ -99,7 +131,7 @@ describe('ingestion routes', () => {
     });
   });
 
-  it('publish computed features as AccountFeaturesChanged; usage periods stay inside', () => {
+  it('publish each recorded period as UsageRecorded with its own time, and computed features as AccountFeaturesChanged', () => {
     const events = decideUsage(
       {
         type: 'RecordUsage',
@@ -122,7 +154,24 @@ describe('ingestion routes', () => {
       usageDecider.initialState(),
     );
     expect(events.map((e) => e.type)).toEqual(['UsageRecorded', 'AccountFeaturesComputed']);
-    expect(published(events[0]!)).toBeUndefined();
+    expect(published(events[0]!)).toMatchObject({
+      topic: Topics.ingestionUsage,
+      type: 'UsageRecorded',
+      key: accountId,
+      payload: {
+        accountId,
+        accountExternalId: 'crm-42',
+        source: 'product',
+        rows: [
+          {
+            at: '2025-06-02T00:00:00.000Z',
+            actions: { contacts: 5, companies: 1, deals: 0, email: 2 },
+            users: { contacts: 2, companies: 1, deals: 0, email: 1 },
+          },
+        ],
+        at,
+      },
+    });
     expect(published(events[1]!)).toMatchObject({
       topic: Topics.ingestionAccountFeatures,
       type: 'AccountFeaturesChanged',

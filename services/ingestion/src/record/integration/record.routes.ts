@@ -1,6 +1,8 @@
 import {
   FeedbackReceived,
   FeedbackReceivedPayload,
+  OutcomeObserved,
+  OutcomeObservedPayload,
   RecordRemoved,
   RecordRemovedPayload,
   RecordUnresolvable,
@@ -66,6 +68,23 @@ export function recordRoute(stored: RecordedEvent): Route | undefined {
         at: f['at'] as string,
       };
       return { topic: FeedbackReceived.topic, type: FeedbackReceived.type, key: e.data.accountId, payload };
+    }
+    case 'OutcomeObserved': {
+      const subjectType = e.data.key.entity;
+      if (subjectType !== 'account' && subjectType !== 'contract' && subjectType !== 'subscription')
+        return undefined;
+      const payload: OutcomeObservedPayload = {
+        factId: e.data.factId,
+        accountId: e.data.accountId,
+        fact: e.data.fact,
+        subjectType,
+        subjectId: e.data.recordId,
+        amountBefore: e.data.amountBefore,
+        amountAfter: e.data.amountAfter,
+        effectiveAt: e.data.effectiveAt,
+        at: e.data.observedAt,
+      };
+      return { topic: OutcomeObserved.topic, type: OutcomeObserved.type, key: e.data.accountId, payload };
     }
     default:
       return undefined;

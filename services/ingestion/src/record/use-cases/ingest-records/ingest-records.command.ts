@@ -23,6 +23,11 @@ export interface IngestRecordsInput {
    * syncs leave it unset: they may report removals of records they never sent (seed: [*] → removed).
    */
   addressesExisting?: boolean;
+  /**
+   * The caller named no source (REST DELETE without `?source`): a removal takes the source of the
+   * record it removes instead of `source`, which then only names the sync.
+   */
+  resolveSource?: boolean;
   correlationId?: string;
   traceparent?: string;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE } from '@foresight/backbone';
 import { DomainError } from '@foresight/domain';
-import { EventStore, handle } from '@foresight/eventstore';
+import { eventIdFor, EventStore, handle } from '@foresight/eventstore';
 import { CONFIG } from '@foresight/service-kit';
 import type { IngestionConfig } from '../../../config';
 import { ingestionError } from '../../../shared/ingestion.errors';
@@ -48,6 +48,10 @@ export class RecordStep {
       const missing = await ctx.accounts.missing(verdict.accountExternalId);
       if (missing) return ctx.outcome.reject(slot, record, verdict.externalId, missing);
     }
+    // Where the record came from names the change: a redelivered message finds its events already
+    // there, and the facts the change implies take their ids from its Source_* event's id.
+    const idempotencyKey = `${tenantId}|${record.origin}`;
+    const changeId = eventIdFor(idempotencyKey, 0);
     const command: RecordCommand =
       verdict.op === 'delete'
         ? {
@@ -56,18 +60,28 @@ export class RecordStep {
               key,
               reason: ctx.input.removalReason ?? null,
               onlyIfKnown: ctx.input.addressesExisting,
+              resolveSource: ctx.input.resolveSource,
               at: ctx.at,
+              changeId,
             },
           }
-        : { type: 'ReceiveRecord', data: { key, payload: verdict.payload, at: ctx.at } };
+        : { type: 'ReceiveRecord', data: { key, payload: verdict.payload, at: ctx.at, changeId } };
     let events: RecordEvent[];
     try {
-      ({ events } = await handle(this.store, streams.record(recordId), recordDecider, command, ctx.write));
+      ({ events } = await handle(this.store, streams.record(recordId), recordDecider, command, {
+        ...ctx.write,
+        idempotencyKey,
+      }));
     } catch (err) {
       // The decider's refusals are about this record; anything else (the store away) fails the batch.
       if (!(err instanceof DomainError) || !err.code.startsWith('RECORD.')) throw err;
       if (ctx.input.addressesExisting && err.code === 'RECORD.UNKNOWN')
         throw ingestionError('RECORD_NOT_FOUND', err.message, { entity, externalId: verdict.externalId });
+      if (err.code === 'RECORD.SOURCE_MISMATCH')
+        throw ingestionError('SOURCE_CONFLICT', err.message, {
+          fields: [{ field: 'source', errors: [err.message] }],
+          heldBy: err.details?.['heldBy'],
+        });
       const field = err.code === 'RECORD.UNKNOWN' ? 'externalId' : '(record)';
       return ctx.outcome.reject(slot, record, verdict.externalId, [{ field, errors: [err.message] }]);
     }

@@ -100,6 +100,48 @@ describe('verdictOf', () => {
       '(record)',
     ]);
   });
+
+  const errorsOf = (v: ReturnType<typeof verdictOf>) => (v.ok ? [] : v.errors);
+
+  it('answers a value of the wrong type with its type error alone, not every rule it then breaks', () => {
+    expect(errorsOf(verdictOf('account', incoming({ ...account, mrr: 'lots' })))).toEqual([
+      { field: 'mrr', errors: [expect.stringMatching(/^mrr must be a number/)] },
+    ]);
+    // A value of the right type still gets the rule it breaks.
+    expect(errorsOf(verdictOf('account', incoming({ ...account, mrr: -1 })))).toEqual([
+      { field: 'mrr', errors: ['mrr must not be less than 0'] },
+    ]);
+  });
+
+  it('names a missing usage key, or a key missing inside it, as required', () => {
+    const week = { accountExternalId: 'crm-42', at: '2025-06-02T00:00:00Z' };
+    expect(errorsOf(verdictOf('usage', incoming(week)))).toEqual([
+      { field: 'actions', errors: ['actions is required'] },
+      { field: 'users', errors: ['users is required'] },
+    ]);
+    const counts = { contacts: 1, companies: 0, deals: 0, email: 0 };
+    const { companies: _dropped, ...withoutCompanies } = counts;
+    expect(
+      errorsOf(verdictOf('usage', incoming({ ...week, actions: withoutCompanies, users: counts }))),
+    ).toEqual([{ field: 'actions.companies', errors: ['actions.companies is required'] }]);
+  });
+
+  it('refuses a subscription that ends before it starts', () => {
+    const sub = {
+      externalId: 'sub-1',
+      accountExternalId: 'crm-42',
+      product: 'Core',
+      plan: 'Pro',
+      units: 3,
+      status: 'cancelled',
+      mrr: 10,
+      startDate: '2025-03-01T00:00:00Z',
+    };
+    expect(verdictOf('subscription', incoming(sub)).ok).toBe(true);
+    expect(
+      errorsOf(verdictOf('subscription', incoming({ ...sub, endDate: '2025-02-01T00:00:00Z' }))),
+    ).toEqual([{ field: 'endDate', errors: ['endDate must be after startDate'] }]);
+  });
 });
 
 describe('rawOf', () => {

@@ -30,10 +30,38 @@ export type RecordVerdict =
 
 const EXTERNAL_ID = /^[A-Za-z0-9][A-Za-z0-9_:@/-]{0,127}$/;
 
+/**
+ * Constraints that say what kind of value a field takes. When one fails, the others (min, max,
+ * length) only repeat the same mistake in other words, so a field gets its type error alone.
+ */
+const TYPE_CONSTRAINTS = new Set([
+  'isDefined',
+  'isNumber',
+  'isInt',
+  'isString',
+  'isBoolean',
+  'isObject',
+  'isArray',
+  'isIso8601',
+  'isEmail',
+  'isIn',
+  'nestedValidation',
+]);
+
+/** One clear message per field: "is required" when it is missing, else its type error, else the rest. */
+function messagesOf(field: string, e: ValidationError): string[] {
+  if (e.value === undefined || e.value === null) return [`${field} is required`];
+  const failed = Object.entries(e.constraints ?? {});
+  const typeErrors = failed.filter(([name]) => TYPE_CONSTRAINTS.has(name));
+  return (typeErrors.length ? typeErrors : failed).map(([, message]) => message);
+}
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = `${prefix}${e.property}`;
-    const own = e.constraints ? [{ field, errors: Object.values(e.constraints) }] : [];
+    const own = e.constraints ? [{ field, errors: messagesOf(field, e) }] : [];
+    // A missing object has no fields of its own to report.
+    if (e.value === undefined || e.value === null) return own;
     return [...own, ...flatten(e.children ?? [], `${field}.`)];
   });
 }

@@ -1,6 +1,7 @@
 import { Controller, Delete, Param, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -28,7 +29,11 @@ export class AccountParams {
 }
 
 export class RemoveAccountQuery {
-  @ApiPropertyOptional({ example: 'crm', default: 'api', description: 'the upstream system that removed it' })
+  @ApiPropertyOptional({
+    example: 'crm',
+    description:
+      'the upstream system that holds the account; when absent, the account is removed as the source that holds it',
+  })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9-]{0,39}$/, {
     message: 'source must be a lowercase name like crm or product-analytics',
@@ -57,6 +62,9 @@ export class RemoveAccountHttpController {
   @ApiOkResponse({ type: IngestResultView })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: externalId, source or reason malformed' })
   @ApiNotFoundResponse({ description: 'INGESTION.RECORD_NOT_FOUND: the tenant never had this account' })
+  @ApiConflictResponse({
+    description: 'INGESTION.SOURCE_CONFLICT: `source` names another system than the one holding the account',
+  })
   remove(
     @CurrentPrincipal() principal: Principal,
     @Param() { externalId }: AccountParams,
@@ -68,6 +76,7 @@ export class RemoveAccountHttpController {
       IngestRecords.create({
         tenantId: principal.tenantId,
         source: query.source ?? 'api',
+        resolveSource: query.source === undefined,
         entity: 'account',
         via: 'api',
         syncId,

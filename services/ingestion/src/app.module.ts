@@ -32,6 +32,10 @@ import { rulesProjection } from './rule/projections/rules.projection';
 import { RulesModule } from './rule/rules.module';
 import { rejectionsProjection } from './sync/projections/rejections.projection';
 import { syncHistoryProjection } from './sync/projections/sync-history.projection';
+import { uploadsProjection } from './sync/projections/uploads.projection';
+import { MultipartSupport } from './sync/use-cases/upload-csv/multipart-support';
+import { UploadCsvHandler } from './sync/use-cases/upload-csv/upload-csv.handler';
+import { UploadCsvHttpController } from './sync/use-cases/upload-csv/upload-csv.http.controller';
 import { ListRejectionsHandler } from './sync/use-cases/list-rejections/list-rejections.handler';
 import { ListRejectionsHttpController } from './sync/use-cases/list-rejections/list-rejections.http.controller';
 import { ListSyncsHandler } from './sync/use-cases/list-syncs/list-syncs.handler';
@@ -43,6 +47,7 @@ const projections = [
   syncHistoryProjection,
   rulesProjection,
   integrationsProjection,
+  uploadsProjection,
 ] as unknown as readonly Projection<object, ProjectionEvent>[];
 
 /** ingestion's manifest: entry points, handlers, then the backbone they run on. */
@@ -76,6 +81,7 @@ export class AppModule {
         ListSyncsHttpController,
         ListIntegrationsHttpController,
         SaveColumnMappingHttpController,
+        UploadCsvHttpController,
       ],
       providers: [
         RulesCheck,
@@ -89,6 +95,8 @@ export class AppModule {
         ListSyncsHandler,
         ListIntegrationsHandler,
         SaveColumnMappingHandler,
+        MultipartSupport,
+        UploadCsvHandler,
       ],
     };
   }

@@ -69,11 +69,13 @@ export const integrationsProjection = defineProjection<IntegrationDoc, Integrati
     switch (e.type) {
       case 'SyncCompleted': {
         const later = !current.lastSyncAt || e.data.finishedAt >= current.lastSyncAt;
+        // An upload's summary repeats what its batches (syncs of their own) already counted.
+        const summary = e.data.fileName !== undefined;
         return {
           ...current,
           syncs: current.syncs + 1,
-          recordsSynced: current.recordsSynced + e.data.accepted,
-          recordsRejected: current.recordsRejected + e.data.rejected,
+          recordsSynced: current.recordsSynced + (summary ? 0 : e.data.accepted),
+          recordsRejected: current.recordsRejected + (summary ? 0 : e.data.rejected),
           ...(later
             ? {
                 lastSyncId: e.data.syncId,

@@ -25,7 +25,40 @@ export type CompleteSync = Command<
     rejections: readonly Rejection[];
     startedAt: string;
     finishedAt: string;
+    /** An uploaded file's summary: the file's name. */
+    fileName?: string;
   }
 >;
 
-export type SyncCommand = CompleteSync;
+/** A long sync (an uploaded file) begins. */
+export type StartSync = Command<
+  'StartSync',
+  {
+    syncId: string;
+    source: string;
+    entity: RecordEntity;
+    via: SyncVia;
+    actor: string;
+    fileName: string;
+    bytes: number;
+    startedAt: string;
+  }
+>;
+
+/** A running sync reports its cumulative counts after a batch. */
+export type RecordSyncProgress = Command<
+  'RecordSyncProgress',
+  {
+    syncId: string;
+    source: string;
+    rowsRead: number;
+    bytesRead: number;
+    accepted: number;
+    unchanged: number;
+    rejected: number;
+    batchSyncId: string | null;
+    at: string;
+  }
+>;
+
+export type SyncCommand = CompleteSync | StartSync | RecordSyncProgress;

@@ -1,3 +1,4 @@
+import { DomainError } from '@foresight/domain';
 import { DeciderSpecification } from '@foresight/testing';
 import { CompleteSync } from './sync.commands';
 import { syncDecider } from './sync.decider';
@@ -79,5 +80,49 @@ describe('completed sync', () => {
       .given([summary(2, 1, 1, 'partial')])
       .when(complete(2, 1))
       .thenNothingHappened();
+  });
+});
+
+describe('uploaded file (a long sync)', () => {
+  const started: SyncEvent = {
+    type: 'SyncStarted',
+    data: { ...base, via: 'upload', fileName: 'accounts.csv', bytes: 1200, startedAt: base.startedAt },
+  };
+  const progress = {
+    syncId: 'sync-1',
+    source: 'crm',
+    rowsRead: 500,
+    bytesRead: 600,
+    accepted: 490,
+    unchanged: 0,
+    rejected: 10,
+    batchSyncId: 'batch-1',
+    at: base.finishedAt,
+  };
+
+  it('starts once, reports progress while running, then completes', () => {
+    spec
+      .given([])
+      .when({ type: 'StartSync', data: started.data as Extract<SyncEvent, { type: 'SyncStarted' }>['data'] })
+      .then(started);
+    spec
+      .given([started])
+      .when({ type: 'StartSync', data: started.data as Extract<SyncEvent, { type: 'SyncStarted' }>['data'] })
+      .thenNothingHappened();
+    spec
+      .given([started])
+      .when({ type: 'RecordSyncProgress', data: progress })
+      .then({ type: 'SyncProgressed', data: progress });
+    spec
+      .given([started, { type: 'SyncProgressed', data: progress }])
+      .when(complete(2, 1))
+      .then([expect.objectContaining({ type: 'RecordRejected' }) as SyncEvent, summary(2, 1, 1, 'partial')]);
+  });
+
+  it('refuses progress for a sync that is not running', () => {
+    spec
+      .given([])
+      .when({ type: 'RecordSyncProgress', data: progress })
+      .thenThrows(DomainError, (e) => e.code === 'SYNC.NOT_RUNNING');
   });
 });

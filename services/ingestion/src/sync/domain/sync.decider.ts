@@ -1,5 +1,5 @@
-import { assertNever, Decider } from '@foresight/domain';
-import { SyncCommand } from './sync.commands';
+import { assertNever, Decider, DomainError } from '@foresight/domain';
+import { CompleteSync, SyncCommand } from './sync.commands';
 import { SyncEvent, SyncStatus } from './sync.events';
 import { initialSync, Sync } from './sync.state';
 
@@ -11,9 +11,26 @@ export function statusOf(counts: { accepted: number; unchanged: number; rejected
 /**
  * A sync is written once: its rejections, then its summary. A redelivered upstream chunk completes
  * the same sync again, which is a no-op, so it neither doubles the history nor the pipeline errors.
+ * An uploaded file is a long sync: started, then progress after each batch, then completed.
  */
 export function decide(command: SyncCommand, state: Sync): SyncEvent[] {
   if (state.status === 'COMPLETED') return [];
+  switch (command.type) {
+    case 'StartSync':
+      // Starting twice (a retried request) is the same start.
+      return state.status === 'OPEN' ? [{ type: 'SyncStarted', data: { ...command.data } }] : [];
+    case 'RecordSyncProgress':
+      if (state.status !== 'RUNNING')
+        throw new DomainError('SYNC.NOT_RUNNING', `sync ${command.data.syncId} is not running`, 'conflict');
+      return [{ type: 'SyncProgressed', data: { ...command.data } }];
+    case 'CompleteSync':
+      return complete(command);
+    default:
+      return assertNever(command, 'sync command');
+  }
+}
+
+function complete(command: CompleteSync): SyncEvent[] {
   const {
     syncId,
     source,
@@ -49,6 +66,7 @@ export function decide(command: SyncCommand, state: Sync): SyncEvent[] {
         startedAt,
         finishedAt,
         durationMs: Math.max(0, Date.parse(finishedAt) - Date.parse(startedAt)),
+        ...(command.data.fileName === undefined ? {} : { fileName: command.data.fileName }),
       },
     },
   ];
@@ -57,7 +75,10 @@ export function decide(command: SyncCommand, state: Sync): SyncEvent[] {
 export function evolve(state: Sync, event: SyncEvent): Sync {
   switch (event.type) {
     case 'RecordRejected':
+    case 'SyncProgressed':
       return state;
+    case 'SyncStarted':
+      return { status: 'RUNNING' };
     case 'SyncCompleted':
       return { status: 'COMPLETED' };
     default:

@@ -1,8 +1,9 @@
 import type { FieldError, RecordEntity } from '@foresight/contracts';
 import { Event } from '@foresight/domain';
 
-/** How a batch arrived: the REST batch API or an upstream Kafka topic. */
-export type SyncVia = 'api' | 'kafka';
+/** How a batch arrived: the REST batch API, an upstream Kafka topic, or a CSV file uploaded (`POST /v1/ingest/uploads`). */
+export type SyncVia = 'api' | 'kafka' | 'upload';
+export const SYNC_VIAS = ['api', 'kafka', 'upload'] as const satisfies readonly SyncVia[];
 
 export type SyncStatus = 'succeeded' | 'partial' | 'failed';
 
@@ -45,12 +46,52 @@ export type SyncCompleted = Event<
     startedAt: string;
     finishedAt: string;
     durationMs: number;
+    /** Set on an uploaded file's own summary (its batches are syncs of their own, without it). */
+    fileName?: string;
   }
 >;
 
-export type SyncEvent = RecordRejected | SyncCompleted;
+/**
+ * A long sync (an uploaded file) has begun: it is `running` until SyncCompleted, and its progress
+ * can be read meanwhile. REST batches and upstream chunks are written whole and never start.
+ */
+export type SyncStarted = Event<
+  'SyncStarted',
+  {
+    syncId: string;
+    source: string;
+    entity: RecordEntity;
+    via: SyncVia;
+    actor: string;
+    /** The uploaded file's name as the client gave it, and its size. */
+    fileName: string;
+    bytes: number;
+    startedAt: string;
+  }
+>;
+
+/** Rows handled so far by a running sync; each is cumulative, so the latest one is the progress. */
+export type SyncProgressed = Event<
+  'SyncProgressed',
+  {
+    syncId: string;
+    source: string;
+    rowsRead: number;
+    bytesRead: number;
+    accepted: number;
+    unchanged: number;
+    rejected: number;
+    /** The batch (itself a sync) this progress step sent. */
+    batchSyncId: string | null;
+    at: string;
+  }
+>;
+
+export type SyncEvent = RecordRejected | SyncCompleted | SyncStarted | SyncProgressed;
 
 export const SYNC_EVENT_TYPES = [
   'RecordRejected',
   'SyncCompleted',
+  'SyncStarted',
+  'SyncProgressed',
 ] as const satisfies readonly SyncEvent['type'][];

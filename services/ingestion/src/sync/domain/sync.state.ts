@@ -1,3 +1,3 @@
-export type Sync = { status: 'OPEN' } | { status: 'COMPLETED' };
+export type Sync = { status: 'OPEN' } | { status: 'RUNNING' } | { status: 'COMPLETED' };
 
 export const initialSync = (): Sync => ({ status: 'OPEN' });

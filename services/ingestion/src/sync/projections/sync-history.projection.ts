@@ -19,6 +19,7 @@ export interface SyncDoc {
   startedAt: string;
   finishedAt: string;
   durationMs: number;
+  fileName?: string;
 }
 
 export const syncHistoryProjection = defineProjection<SyncDoc, SyncHistoryEvent>({

@@ -2,6 +2,7 @@ import { CursorPageQuery } from '@foresight/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECORD_ENTITIES, RecordEntity } from '@foresight/contracts';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { SYNC_VIAS } from '../../domain/sync.events';
 import { FieldErrorView } from '../../../record/use-cases/ingest-records/ingest-result.view';
 
 export class ListRejectionsQuery extends CursorPageQuery {
@@ -28,8 +29,11 @@ export class RejectionView {
   @ApiProperty({ format: 'uuid' }) syncId!: string;
   @ApiProperty({ example: 'crm' }) source!: string;
   @ApiProperty({ enum: RECORD_ENTITIES }) entity!: string;
-  @ApiProperty({ enum: ['api', 'kafka'] }) via!: string;
-  @ApiProperty({ description: 'position in the batch; the offset for Kafka input' }) index!: number;
+  @ApiProperty({ enum: SYNC_VIAS }) via!: string;
+  @ApiProperty({
+    description: 'position in the batch; the offset for Kafka input; the file line for uploads',
+  })
+  index!: number;
   @ApiProperty({ type: String, nullable: true }) externalId!: string | null;
   @ApiProperty({ type: [FieldErrorView] }) errors!: FieldErrorView[];
   @ApiProperty({

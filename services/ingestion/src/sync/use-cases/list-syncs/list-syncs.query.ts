@@ -2,6 +2,7 @@ import { CursorPageQuery } from '@foresight/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { RECORD_ENTITIES, RecordEntity } from '@foresight/contracts';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { SYNC_VIAS } from '../../domain/sync.events';
 
 export class ListSyncsQuery extends CursorPageQuery {
   @ApiPropertyOptional({ enum: RECORD_ENTITIES })
@@ -43,7 +44,11 @@ export class SyncView {
   @ApiProperty({ format: 'uuid' }) syncId!: string;
   @ApiProperty({ example: 'crm' }) source!: string;
   @ApiProperty({ enum: RECORD_ENTITIES }) entity!: string;
-  @ApiProperty({ enum: ['api', 'kafka'], description: 'REST batch, or a chunk of an upstream topic' })
+  @ApiProperty({
+    enum: SYNC_VIAS,
+    description:
+      'REST batch, a chunk of an upstream topic, or an uploaded file (its summary and its batches)',
+  })
   via!: string;
   @ApiProperty({ example: 'key:a1b2c3d4', description: '`key:<prefix>`, a user id, or `upstream`' })
   actor!: string;
@@ -55,6 +60,10 @@ export class SyncView {
   @ApiProperty({ format: 'date-time' }) startedAt!: string;
   @ApiProperty({ format: 'date-time' }) finishedAt!: string;
   @ApiProperty() durationMs!: number;
+  @ApiPropertyOptional({
+    description: "an uploaded file's summary: the file name (GET /v1/ingest/uploads/{syncId})",
+  })
+  fileName?: string;
 }
 
 export class SyncPageView {

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from '../src/app.module';
 import { ReportEngineConfig, reportEngineDefaults } from '../src/config';
 import { CONSUMER_GROUPS } from '../src/consumer-groups';
+import { DEFAULT_REPORT_SETTINGS } from '../src/report/domain/report-settings';
 import { eventually, isolated, Upstream } from '@foresight/testing';
 
 /**
@@ -117,6 +118,15 @@ describe('report-engine: tenant isolation on every route', () => {
       bodies: {
         'POST /v1/reports/:id/feedback': { outcome: 'DISMISSED', note: 'not mine' },
         'PUT /v1/reports/:id/outcome': { outcome: 'churned', revenueImpact: -1, note: 'not mine' },
+        'POST /v1/reports/:id/snooze': {
+          until: new Date(Date.now() + 86_400_000).toISOString(),
+          reason: 'not mine',
+        },
+        'PUT /v1/reports/settings': { ...DEFAULT_REPORT_SETTINGS, renewalWindowDays: 7 },
+        'POST /v1/admin/reports/delete': { accountId },
+        'POST /v1/admin/reports/load': {},
+        'POST /v1/admin/reports/notify': {},
+        'POST /v1/admin/reports/audit': { at: new Date(Date.now() + 400 * 86_400_000).toISOString() },
       },
       victimIntact: async () => {
         const res = await fastify.inject({ method: 'GET', url: `/v1/reports/${reportId}`, headers: asB });
@@ -129,6 +139,17 @@ describe('report-engine: tenant isolation on every route', () => {
           headers: asB,
         });
         if (outcome.statusCode !== 404) throw new Error(`B's report has an outcome now: ${outcome.body}`);
+        // Deleted or snoozed would leave the status alone: the list row and the stream tell.
+        const listed = await fastify.inject({ method: 'GET', url: '/v1/reports?owner=me', headers: asB });
+        const row = (listed.json() as { items: { reportId: string }[] }).items.find(
+          (r) => r.reportId === reportId,
+        );
+        if (!row) throw new Error("B's report left B's list");
+        if (JSON.stringify(one).includes('not mine'))
+          throw new Error("B's report carries A's snooze or feedback");
+        const settings = await fastify.inject({ method: 'GET', url: '/v1/reports/settings', headers: asB });
+        if ((settings.json() as { version: number }).version !== 0)
+          throw new Error("B's settings were changed");
       },
     });
     console.log(formatIsolationReport('report-engine', report));
@@ -143,6 +164,15 @@ describe('report-engine: tenant isolation on every route', () => {
         'PUT /v1/reports/:id/outcome',
         'GET /v1/reports/:id/outcome',
         'GET /v1/outcomes/summary',
+        'POST /v1/reports/:id/snooze',
+        'DELETE /v1/reports/:id',
+        'GET /v1/reports/settings',
+        'PUT /v1/reports/settings',
+        'POST /v1/admin/reports/load',
+        'POST /v1/admin/reports/notify',
+        'POST /v1/admin/reports/audit',
+        'POST /v1/admin/reports/delete',
+        'GET /v1/admin/jobs/:id',
       ]),
     );
   });

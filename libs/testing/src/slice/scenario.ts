@@ -140,6 +140,23 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       'surveys',
       records.feedback,
     );
+    // Seats and contacts from the billing system and CRM, buying intent from a data partner: the
+    // inputs of UPSELL and EXPANSION reports.
+    const subscriptions = await ingestRest(
+      o.urls.ingestion,
+      tenant.ingestKey,
+      'subscription',
+      'billing',
+      records.subscription,
+    );
+    const contacts = await ingestRest(o.urls.ingestion, tenant.ingestKey, 'contact', 'crm', records.contact);
+    const intent = await ingestRest(
+      o.urls.ingestion,
+      tenant.ingestKey,
+      'intent_signal',
+      'intent',
+      records.intent_signal,
+    );
     const now = Date.now();
     // Reports name the canonical account id; ingestion tells which upstream account it is.
     for (const a of records.account) {
@@ -157,8 +174,13 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
     ingested['contract'] = contracts.accepted;
     ingested['usage'] = usage.accepted + usageKafka.length;
     ingested['feedback'] = feedback.accepted;
-    rejected =
-      viaRest.rejected.length + contracts.rejected.length + usage.rejected.length + feedback.rejected.length;
+    ingested['subscription'] = subscriptions.accepted;
+    ingested['contact'] = contacts.accepted;
+    ingested['intent_signal'] = intent.accepted;
+    rejected = [viaRest, contracts, usage, feedback, subscriptions, contacts, intent].reduce(
+      (n, batch) => n + batch.rejected.length,
+      0,
+    );
     await step('ingested', { ...ingested, rejected });
 
     // Step 4: a detractor's comment on an account that so far looked fine.

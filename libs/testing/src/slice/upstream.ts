@@ -1,12 +1,15 @@
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import {
   AccountRecord,
+  ContactRecord,
   ContractRecord,
   FeedbackRecord,
+  IntentSignalRecord,
   RecordEntity,
   UPSTREAM_OP_HEADER,
   UpstreamOp,
   upstreamTopic,
+  SubscriptionRecord,
   UsageRecord,
 } from '@foresight/contracts';
 import type { Dataset } from '@foresight/datagen';
@@ -17,6 +20,9 @@ export interface UpstreamRecords {
   contract: ContractRecord[];
   usage: UsageRecord[];
   feedback: FeedbackRecord[];
+  subscription: SubscriptionRecord[];
+  contact: ContactRecord[];
+  intent_signal: IntentSignalRecord[];
 }
 
 const ENTITY_PATH: Record<RecordEntity, string> = {
@@ -24,7 +30,17 @@ const ENTITY_PATH: Record<RecordEntity, string> = {
   contract: 'contracts',
   usage: 'usage',
   feedback: 'feedback',
+  subscription: 'subscriptions',
+  contact: 'contacts',
+  intent_signal: 'intent-signals',
 };
+
+/** A stable number in [0, 1) per text, so derived records are the same every run for the same data set. */
+function unit(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) / 2 ** 32;
+}
 
 /**
  * What a CRM, a product-analytics pipeline and a survey tool would send for a generated data set.
@@ -67,6 +83,53 @@ export function toUpstream(data: Dataset, owners?: readonly string[]): UpstreamR
       score: f.score,
       text: f.text,
     })),
+    // The generator has no seats or intent; derive them: every customer holds one seat-based
+    // subscription, about a quarter of them close to its seat limit (the UPSELL case), and those
+    // also show buying intent on a review site.
+    ...derivedRecords(data),
+  };
+}
+
+function derivedRecords(data: Dataset): Pick<UpstreamRecords, 'subscription' | 'contact' | 'intent_signal'> {
+  const customers = data.accounts.filter((a) => a.lifecycle === 'customer');
+  const nearLimit = (id: string) => unit(`seats:${id}`) < 0.25;
+  const lastUsage = new Map(data.usage.map((u) => [u.accountId, u.at]));
+  return {
+    subscription: customers.map((a) => {
+      const limit = 50;
+      const units = nearLimit(a.id)
+        ? 47 + Math.floor(unit(`units:${a.id}`) * 4)
+        : 10 + Math.floor(unit(`units:${a.id}`) * 25);
+      return {
+        externalId: `sub-${a.id}`,
+        accountExternalId: a.id,
+        product: 'Foresight CRM',
+        plan: 'growth',
+        units,
+        unitLimit: limit,
+        status: 'active' as const,
+        mrr: units * 40,
+        startDate: a.closeDate ?? '2024-01-01',
+        endDate: null,
+      };
+    }),
+    contact: customers.map((a) => ({
+      externalId: `contact-${a.id}`,
+      accountExternalId: a.id,
+      name: `Champion of ${a.name}`,
+      email: `champion@${a.domain ?? `${a.id.toLowerCase()}.example`}`,
+      title: 'Head of Operations',
+      role: 'champion' as const,
+    })),
+    intent_signal: customers
+      .filter((a) => nearLimit(a.id))
+      .map((a) => ({
+        externalId: `intent-${a.id}`,
+        accountExternalId: a.id,
+        type: 'review_site' as const,
+        strength: 70 + Math.floor(unit(`intent:${a.id}`) * 30),
+        detectedAt: lastUsage.get(a.id) ?? a.closeDate ?? '2024-01-01T00:00:00.000Z',
+      })),
   };
 }
 

@@ -6,6 +6,7 @@ import type { Projection, ProjectionEvent } from '@foresight/projections';
 import { PlatformModule } from '@foresight/service-kit';
 import { MlScoringConfig } from './config';
 import { AccountHistories } from './history/account-histories';
+import { HistorySummaryHttpController } from './history/use-cases/history-summary/history-summary.http.controller';
 import { RecordAccountHistory } from './history/use-cases/record-history/record-history.consumer';
 import { modelsProjection } from './model/projections/models.projection';
 import { ModelArtifacts } from './model/model-artifacts';
@@ -63,6 +64,7 @@ export class AppModule {
         PredictGrpcController,
         ListModelsHttpController,
         GetAccountScoreHttpController,
+        HistorySummaryHttpController,
       ],
       providers: [
         RecordAccountHistory,

@@ -47,4 +47,14 @@ export class AccountHistories {
   async all(tenantId: string): Promise<AccountHistory[]> {
     return this.readModels.of(accountHistoryProjection).find(tenantId, {}, { sort: { accountId: 1 } });
   }
+
+  /** Counts for `GET /v1/history/summary`; reads every document, so it is for occasional polls, not hot paths. */
+  async summary(tenantId: string): Promise<{ accounts: number; usageRows: number; outcomeFacts: number }> {
+    const all = await this.readModels.of(accountHistoryProjection).find(tenantId, {});
+    return {
+      accounts: all.length,
+      usageRows: all.reduce((n, h) => n + h.usage.length, 0),
+      outcomeFacts: all.reduce((n, h) => n + h.facts.length, 0),
+    };
+  }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ReadModels } from '@foresight/backbone';
 import { AccountReadModels } from '../../../account/account-read-models';
 import { reportsProjection } from '../../../report/projections/reports.projection';
@@ -31,7 +31,7 @@ const OPEN = ['CREATED', 'NOTIFIED', 'FEEDBACK_PROVIDED'];
  * page without effect. Progress is recorded after every page.
  */
 @Injectable()
-export class RunJobHandler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RunJobHandler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('RunJob');
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
@@ -69,7 +69,8 @@ export class RunJobHandler implements OnApplicationBootstrap, OnApplicationShutd
       .catch((err: Error) => this.logger.error(`could not look for interrupted jobs: ${err.message}`));
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the backbone closes the event store: the page in hand finishes and is recorded. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await Promise.allSettled(this.running.values());
   }

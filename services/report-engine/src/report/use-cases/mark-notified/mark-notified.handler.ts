@@ -4,6 +4,7 @@ import { AccountReadModels } from '../../../account/account-read-models';
 import { reportDataOf, scoreOf } from '../../domain/account-facts';
 import { Cause } from '../shared/cause';
 import { isRefusedTransition } from '../shared/refused';
+import { withAccountFacts } from '../shared/report-loader';
 import { ReportStreams } from '../shared/report-streams';
 
 export interface MarkNotified {
@@ -38,7 +39,10 @@ export class MarkNotifiedHandler {
       return;
     }
     const facts = await this.accounts.facts(tenantId, state.subject.accountId);
-    const snapshot = reportDataOf(scoreOf(state.latest.data), facts, delivery.at);
+    const snapshot = withAccountFacts(
+      state.latest.data,
+      reportDataOf(scoreOf(state.latest.data), facts, delivery.at),
+    );
     try {
       await this.streams.decide(
         tenantId,

@@ -3,6 +3,7 @@ import { AccountReadModels } from '../../../account/account-read-models';
 import { accountSignalsOf, reportDataOf, scoreOf } from '../../domain/account-facts';
 import { nextBestActions } from '../../domain/next-best-actions';
 import { reportMessage } from '../../domain/report-message';
+import { ReportData } from '../../domain/report-kind';
 import { Report } from '../../domain/report.state';
 import { Cause } from './cause';
 import { ReportStreams } from './report-streams';
@@ -47,7 +48,7 @@ export class ReportLoader {
           data: {
             reportId,
             ownerId: facts.ownerEmail,
-            data: reportDataOf(score, facts, state.latest.data.asOf),
+            data: withAccountFacts(state.latest.data, reportDataOf(score, facts, state.latest.data.asOf)),
             nextBestActions: nextBestActions(state.kind, accountSignalsOf(facts, at)),
             at,
           },
@@ -78,6 +79,14 @@ export class ReportLoader {
     );
     return appended + events.length;
   }
+}
+
+/**
+ * Fresh account facts laid over the report's latest data: the subject's own values (a contract's ARR
+ * at risk, a subscription's usage), which account facts alone cannot rebuild, are kept.
+ */
+export function withAccountFacts(latest: ReportData, fresh: ReportData): ReportData {
+  return { ...fresh, values: { ...latest.values, ...fresh.values } };
 }
 
 /** INCOMING (to create), or created and owed a notification (first, or again after an escalation) that no snooze holds back. */

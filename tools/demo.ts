@@ -16,9 +16,11 @@ import {
   runScenario,
   RunningService,
   ScenarioResult,
+  signInOwner,
   sliceUrls,
   startTopology,
 } from '@foresight/testing';
+import { printLearningLoop, runLearningLoop } from './demo-learning-loop';
 
 const pidDir = join(repoRoot, '.local/pids');
 const secretsFile = join(repoRoot, '.local/demo-secrets.json');
@@ -116,6 +118,15 @@ async function main(): Promise<void> {
     return;
   }
   printSummary(result);
+  try {
+    const loop = await runLearningLoop(sliceUrls(topology), result.tenant, (line) => console.log(line));
+    if (loop) printLearningLoop(loop);
+  } catch (err) {
+    console.error('\nthe learning loop failed:', err instanceof Error ? err.message : err);
+    console.error('service logs are in .local/logs/');
+    await shutdown(1);
+    return;
+  }
   console.table(
     running.map((s) => ({
       service: s.name,
@@ -133,7 +144,10 @@ async function main(): Promise<void> {
   console.log(
     `Sign in as ${result.tenant.ownerEmail} (tenant ${result.tenant.slug}); the owner's token for /docs "Authorize":`,
   );
-  console.log(`  ${result.tenant.ownerToken}`);
+  // A fresh token: the one the scenario started with may have expired during the learning loop.
+  console.log(
+    `  ${await signInOwner(sliceUrls(topology).identity, result.tenant).catch(() => result.tenant.ownerToken)}`,
+  );
   console.log('Press Ctrl-C to stop the services (`make down` also stops the infrastructure).');
   await new Promise(() => undefined);
 }

@@ -1,6 +1,6 @@
 export { call, waitFor, HttpError } from './http';
 export type { Credentials } from './http';
-export { bootstrapTenant } from './tenant';
+export { bootstrapTenant, ownerPassword, signInOwner } from './tenant';
 export type { SliceTenant } from './tenant';
 export { WebhookReceiver } from './webhook-receiver';
 export type { ReceivedWebhook } from './webhook-receiver';

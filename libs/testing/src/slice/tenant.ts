@@ -11,6 +11,22 @@ export interface SliceTenant {
   ingestKey: string;
 }
 
+/** The demo owner's password: derived from the slug so a long demo can sign in again when its token expires. */
+export function ownerPassword(slug: string): string {
+  return `demo-${slug}-correct-horse-battery`;
+}
+
+/** Signs the tenant's owner in again: access tokens are short-lived, and the demo outlives one. */
+export async function signInOwner(
+  identityUrl: string,
+  tenant: Pick<SliceTenant, 'slug' | 'ownerEmail'>,
+): Promise<string> {
+  const login = await call<{ accessToken: string }>('POST', `${identityUrl}/v1/auth/login`, {
+    body: { email: tenant.ownerEmail, password: ownerPassword(tenant.slug), tenant: tenant.slug },
+  });
+  return login.accessToken;
+}
+
 /**
  * Creates a tenant the way an operator and its first user would, through identity's API only:
  * tenant + owner invitation (operator), accept with a password, log in, create an ingest key.
@@ -32,7 +48,7 @@ export async function bootstrapTenant(
     token: adminToken,
     body: { slug, displayName, domain: `${slug}.example`, tier, owner: { email: ownerEmail } },
   });
-  const password = `demo-${slug}-correct-horse-battery`;
+  const password = ownerPassword(slug);
   await call('POST', `${identityUrl}/v1/invitations/accept`, {
     body: { token: created.owner.invitationToken, password },
   });

@@ -103,4 +103,46 @@ describe('reports projection', () => {
     expect(events.map((e, i) => reportsProjection.id(stored(e, i)))).toEqual(events.map(() => reportId));
     expect(reportsProjection.evolve(null, stored(events[3]!, 3))).toBeNull();
   });
+
+  it('follows a change of kind, a snooze and an expiry code; a deletion removes the row, also on replay', () => {
+    const [received, created] = events;
+    const later: ReportEvent[] = [
+      received!,
+      created!,
+      {
+        type: 'ReportKindChanged',
+        data: {
+          reportId,
+          from: 'CRITICAL_CHURN',
+          to: 'PARTIAL_CHURN',
+          escalated: false,
+          data: data(0.66),
+          changedAt: t(7),
+        },
+      },
+      {
+        type: 'ReportSnoozed',
+        data: { reportId, until: '2025-07-01T00:00:00.000Z', reason: 'holiday', by: 'o', snoozedAt: t(8) },
+      },
+    ];
+    expect(fold(later)).toMatchObject({
+      kind: 'PARTIAL_CHURN',
+      category: 'risk',
+      score: 0.66,
+      snoozedUntil: '2025-07-01T00:00:00.000Z',
+    });
+    const expired: ReportEvent = {
+      type: 'ReportExpired',
+      data: { reportId, code: 'signal_cleared', reason: 'cleared', expiredAt: t(9) },
+    };
+    expect(fold([...later, expired])).toMatchObject({ status: 'EXPIRED', reasonCode: 'signal_cleared' });
+    const deleted: ReportEvent = {
+      type: 'ReportDeleted',
+      data: { reportId, by: 'admin', reason: null, deletedAt: t(10) },
+    };
+    expect(fold([...later, expired, deleted])).toBeNull();
+    // Replayed from the start (a rebuild), the deleted report stays gone.
+    const all = [...later, expired, deleted];
+    expect(fold([...all, ...all.slice(2)])).toBeNull();
+  });
 });

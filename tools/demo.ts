@@ -166,7 +166,7 @@ function printSummary(r: ScenarioResult): void {
   console.log('Reports by kind and status:');
   for (const [key, n] of [...byKindStatus].sort()) console.log(`  ${key.padEnd(36)} ${n}`);
   console.log(
-    `Webhooks delivered: ${r.webhooks.verified} (signature verified), for ${r.webhooks.distinctReports} reports`,
+    `Webhooks delivered: ${r.webhooks.verified} (signature verified; ${r.webhooks.distinctNotifications} distinct notifications), for ${r.webhooks.distinctReports} reports`,
   );
   console.log(
     `Upstream data → report NOTIFIED: p50 ${percentile(r.latenciesMs, 50)} ms, p99 ${percentile(r.latenciesMs, 99)} ms over ${r.latenciesMs.length} reports ` +

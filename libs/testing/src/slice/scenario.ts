@@ -45,7 +45,11 @@ export interface ScenarioResult {
   notified: ReportDetail[];
   feedbackReport: ReportDetail;
   staleReport: ReportDetail;
-  webhooks: { received: number; verified: number; distinctReports: number };
+  /**
+   * distinctNotifications: deliveries by notification id (a report escalated from PARTIAL to
+   * CRITICAL churn is told again, in a second notification; each notification arrives once).
+   */
+  webhooks: { received: number; verified: number; distinctReports: number; distinctNotifications: number };
   /** Upstream send → report NOTIFIED, per notified report (ms). */
   latenciesMs: number[];
   receiver: WebhookReceiver;
@@ -296,6 +300,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
         distinctReports: new Set(
           verified.map((w) => String((w.body['data'] as { reportId?: string })?.reportId)),
         ).size,
+        distinctNotifications: new Set(verified.map((w) => String(w.body['id']))).size,
       },
       latenciesMs,
       receiver,

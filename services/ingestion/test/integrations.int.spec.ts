@@ -29,6 +29,7 @@ describe('ingestion: integrations, saved column mappings and sync history per in
   let identity: TestIdentity;
   let ingestion: Ingestion;
   let tenant: TestTenant;
+  let other: TestTenant;
   let apiKey: string;
   let writer: Record<string, string>;
   let reader: Record<string, string>;
@@ -36,7 +37,7 @@ describe('ingestion: integrations, saved column mappings and sync history per in
 
   beforeAll(async () => {
     identity = await startTestIdentity();
-    tenant = await createTestTenant(identity);
+    [tenant, other] = await Promise.all([createTestTenant(identity), createTestTenant(identity)]);
     apiKey = (await createTestApiKey(identity, tenant, ['ingest-bot'])).apiKey;
     writer = { 'x-api-key': apiKey };
     reader = { authorization: `Bearer ${tenant.owner.accessToken}` };
@@ -51,11 +52,11 @@ describe('ingestion: integrations, saved column mappings and sync history per in
   });
 
   /** The harness speaks GET/POST/DELETE; mappings are PUT. */
-  const put = async <T = Record<string, unknown>>(url: string, body: unknown) => {
+  const put = async <T = Record<string, unknown>>(url: string, body: unknown, as = writer) => {
     const res = await ingestion.app.inject({
       method: 'PUT',
       url,
-      headers: { ...writer, 'content-type': 'application/json' },
+      headers: { ...as, 'content-type': 'application/json' },
       payload: JSON.stringify(body),
     });
     return { status: res.statusCode, body: JSON.parse(res.body) as T };
@@ -205,5 +206,21 @@ describe('ingestion: integrations, saved column mappings and sync history per in
       recordsSynced: 2,
       mappings: [{ name: 'sheet-accounts', entity: 'account' }],
     });
+  });
+
+  it("keeps each tenant's mapping under the same name its own, and needs credentials", async () => {
+    const asOther = { authorization: `Bearer ${other.owner.accessToken}` };
+    const url = '/v1/integrations/crm/mappings/same-name';
+    const mapping = (column: string) => ({ entity: 'account', fields: { externalId: { column } } });
+    expect((await put(url, mapping('Other Secret Column'), asOther)).status).toBe(200);
+    expect((await put(url, mapping('Own Column'))).status).toBe(200);
+    expect((await put(url, mapping('Anyone'), {})).status).toBe(401);
+    const read = async (headers: Record<string, string>) =>
+      eventually(async () => {
+        const res = await ingestion.call<{ fields: { externalId: { column: string } } }>('GET', url, headers);
+        return res.status === 200 ? res.body.fields.externalId.column : null;
+      });
+    expect(await read(writer)).toBe('Own Column');
+    expect(await read(asOther)).toBe('Other Secret Column');
   });
 });

@@ -111,10 +111,6 @@ describe('ingestion: tenant isolation on every route', () => {
       bodies: {
         'POST /v1/ingest/rules': { id: 'a-own-rule', entity: 'account', field: 'name', kind: 'not_null' },
         'PUT /v1/ingest/rules/:id': { entity: 'account', field: 'name', kind: 'not_null' },
-        'PUT /v1/integrations/:source/mappings/:name': {
-          entity: 'account',
-          fields: { externalId: { column: 'A Column' } },
-        },
         'POST /v1/ingest/accounts': {
           source: 'crm',
           records: [{ externalId: 'a-own-1', name: 'A Own', lifecycle: 'customer' }],
@@ -189,6 +185,10 @@ describe('ingestion: tenant isolation on every route', () => {
           ],
         },
       },
+      skip: {
+        'PUT /v1/integrations/:source/mappings/:name':
+          "saves under a name in the caller's own tenant, so B's names answer 200 for A's own mapping; integrations.int.spec checks that B's stays B's and 401 without credentials",
+      },
       victimIntact: async () => {
         const record = await bRecord();
         expect(record.body).toMatchObject({ status: 'active', data: { name: secretName } });
@@ -215,7 +215,6 @@ describe('ingestion: tenant isolation on every route', () => {
         'PUT /v1/ingest/rules/:id',
         'DELETE /v1/ingest/rules/:id',
         'GET /v1/integrations',
-        'PUT /v1/integrations/:source/mappings/:name',
         'GET /v1/integrations/:source/mappings/:name',
       ]),
     );

@@ -140,6 +140,15 @@ describe('CompiledRuleSet.evaluate', () => {
       ]);
     });
 
+    it('a record refused for a taken value does not claim it from the holder later in the batch', () => {
+      const taken = new Map([['unique-domain', new Map([[valueKey('x.example'), ['a-1']]])]]);
+      const result = set.evaluate(
+        [account('a-9', { domain: 'x.example' }), account('a-1', { domain: 'x.example' })],
+        taken,
+      );
+      expect(result.map((v) => v.length)).toEqual([1, 0]);
+    });
+
     it('lets the first of a batch have a value and refuses the later ones', () => {
       const result = set.evaluate([
         account('a-1', { domain: 'y.example' }),

@@ -184,9 +184,10 @@ export class CompiledRuleSet {
           const others = (taken.get(rule.ruleId)?.get(key) ?? []).filter((id) => id !== record.externalId);
           const slot = `${rule.ruleId}|${key}`;
           const earlier = firstInBatch.get(slot);
-          if (earlier === undefined) firstInBatch.set(slot, record.externalId);
           const clash =
             others[0] ?? (earlier !== undefined && earlier !== record.externalId ? earlier : null);
+          // Only a record that may hold the value claims it for the rest of the batch.
+          if (clash === null && earlier === undefined) firstInBatch.set(slot, record.externalId);
           error =
             clash === null
               ? null

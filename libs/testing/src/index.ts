@@ -65,3 +65,5 @@ export {
   listen,
 } from './service-harness';
 export type { ReceivedRequest, Receiver, ConsumerGroup, Isolated, Heard } from './service-harness';
+export { startSmtpInbox } from './smtp-inbox';
+export type { SmtpInbox, SmtpInboxOptions, DeliveredMail } from './smtp-inbox';

@@ -1,5 +1,15 @@
-import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { AuthConfig } from '@foresight/auth';
 import { RetryPolicy } from './notification/domain/retry.policy';
 
@@ -61,6 +71,74 @@ export class NotificationsConfig extends AuthConfig {
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'must be 32 random bytes in base64 (openssl rand -base64 32)' })
   NOTIFICATIONS_ENCRYPTION_KEY?: string;
+
+  /** The e-mail channel exists only when a primary SMTP server is configured. */
+  @IsOptional()
+  @IsString()
+  SMTP_HOST?: string;
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65_535)
+  SMTP_PORT = 587;
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  SMTP_SECURE = false;
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+  @IsOptional()
+  @IsString()
+  SMTP_PASS?: string;
+  /** Sender address of every e-mail. */
+  @IsEmail()
+  SMTP_FROM = 'notifications@foresight.local';
+  /** Optional second provider, tried in the same attempt when the primary fails (failover). */
+  @IsOptional()
+  @IsString()
+  SMTP_SECONDARY_HOST?: string;
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65_535)
+  SMTP_SECONDARY_PORT = 587;
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  SMTP_SECONDARY_SECURE = false;
+  @IsOptional()
+  @IsString()
+  SMTP_SECONDARY_USER?: string;
+  @IsOptional()
+  @IsString()
+  SMTP_SECONDARY_PASS?: string;
+  /** Per SMTP server and attempt: connect, greeting and the whole conversation. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SMTP_TIMEOUT_MS = 10_000;
+
+  /**
+   * Request an in-app notification for every report (the inbox). Off by default until its
+   * integration spec passes: with it off, requests are exactly as before (webhook, and e-mail with SMTP).
+   */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  NOTIFY_IN_APP = false;
+
+  /** How often an open inbox stream looks for new items. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  INBOX_STREAM_POLL_MS = 500;
+  /** Each SSE stream is ended after this long (clients reconnect with Last-Event-ID); bounds idle sockets. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  INBOX_STREAM_MAX_SECONDS = 300;
 }
 
 export const notificationsDefaults = { PORT: 3004 };
@@ -72,4 +150,43 @@ export function retryPolicyOf(config: NotificationsConfig): RetryPolicy {
     factor: config.NOTIFY_RETRY_FACTOR,
     maxDelaySeconds: config.NOTIFY_RETRY_MAX_SECONDS,
   };
+}
+
+export interface SmtpServerSettings {
+  /** How the stream names it: "primary" or "secondary". */
+  name: 'primary' | 'secondary';
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+}
+
+export interface SmtpSettings {
+  from: string;
+  timeoutMs: number;
+  /** Tried in order within one attempt; empty when e-mail is not configured. */
+  servers: SmtpServerSettings[];
+}
+
+export function smtpSettingsOf(config: NotificationsConfig): SmtpSettings {
+  const servers: SmtpServerSettings[] = [];
+  const auth = (user?: string, pass?: string) => (user ? { auth: { user, pass: pass ?? '' } } : {});
+  if (config.SMTP_HOST) {
+    servers.push({
+      name: 'primary',
+      host: config.SMTP_HOST,
+      port: config.SMTP_PORT,
+      secure: config.SMTP_SECURE,
+      ...auth(config.SMTP_USER, config.SMTP_PASS),
+    });
+    if (config.SMTP_SECONDARY_HOST)
+      servers.push({
+        name: 'secondary',
+        host: config.SMTP_SECONDARY_HOST,
+        port: config.SMTP_SECONDARY_PORT,
+        secure: config.SMTP_SECONDARY_SECURE,
+        ...auth(config.SMTP_SECONDARY_USER, config.SMTP_SECONDARY_PASS),
+      });
+  }
+  return { from: config.SMTP_FROM, timeoutMs: config.SMTP_TIMEOUT_MS, servers };
 }

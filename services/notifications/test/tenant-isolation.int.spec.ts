@@ -56,6 +56,8 @@ describe('notifications: tenant isolation on every route', () => {
         LOG_LEVEL: 'warn',
         NOTIFY_POLL_MS: '200',
         NOTIFY_MAX_ATTEMPTS: '1',
+        // Each inbox stream ends after a second, so the probe's request completes with what it was sent.
+        INBOX_STREAM_MAX_SECONDS: '1',
         ...deployment.env,
       },
       kit,
@@ -99,7 +101,9 @@ describe('notifications: tenant isolation on every route', () => {
         url: `/v1/notifications?subjectId=${reportId}`,
         headers: asB,
       });
-      const [entry] = (res.json() as { items: { notificationId: string; status: string }[] }).items;
+      const entry = (
+        res.json() as { items: { notificationId: string; status: string; channel: string }[] }
+      ).items.find((i) => i.channel === 'webhook');
       expect(entry?.status).toBe('DEAD_LETTERED');
       return entry!;
     };
@@ -134,6 +138,10 @@ describe('notifications: tenant isolation on every route', () => {
         'GET /v1/notifications',
         'GET /v1/notifications/webhook',
         'PUT /v1/notifications/webhook',
+        'GET /v1/inbox',
+        'GET /v1/inbox/stream',
+        'POST /v1/inbox/:id/seen',
+        'POST /v1/inbox/:id/read',
       ]),
     );
   });

@@ -36,4 +36,15 @@ export type RecordFailure = Command<
   }
 >;
 
-export type NotificationCommand = RequestNotification | Dispatch | RecordDelivery | RecordFailure;
+/** The recipient saw (listed or was pushed) / opened an in-app notification; only they may say so. */
+export type MarkSeen = Command<
+  'MarkSeen',
+  { notificationId: string; tenantId: string; recipient: string; at: string }
+>;
+export type MarkRead = Command<
+  'MarkRead',
+  { notificationId: string; tenantId: string; recipient: string; at: string }
+>;
+
+export type NotificationCommand =
+  RequestNotification | Dispatch | RecordDelivery | RecordFailure | MarkSeen | MarkRead;

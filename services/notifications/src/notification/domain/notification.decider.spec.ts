@@ -243,3 +243,77 @@ describe('retryDelaySeconds', () => {
     expect([1, 2, 3, 4, 5, 6].map((n) => retryDelaySeconds(n))).toEqual([30, 120, 480, 1920, 3600, 3600]);
   });
 });
+
+describe('in-app: seen and read', () => {
+  const inApp = { ...key, recipient: 'owner@acme.test', channel: 'in_app' as const };
+  const id = notificationIdFor(inApp);
+  const req: NotificationEvent = {
+    type: 'NotificationRequested',
+    data: { notificationId: id, ...inApp, payload: {}, maxAttempts: 3, requestedAt: t(0) },
+  };
+  const delivered: NotificationEvent[] = [
+    req,
+    { type: 'NotificationDispatched', data: { notificationId: id, attempt: 1, dispatchedAt: t(1) } },
+    {
+      type: 'NotificationDelivered',
+      data: { notificationId: id, attempt: 1, detail: null, deliveredAt: t(1) },
+    },
+  ];
+  const mark = (type: 'MarkSeen' | 'MarkRead', over: Partial<{ tenantId: string; recipient: string }> = {}) =>
+    ({
+      type,
+      data: { notificationId: id, tenantId: inApp.tenantId, recipient: inApp.recipient, at: t(5), ...over },
+    }) as NotificationCommand;
+
+  it('the recipient marks it seen, then read; repeating either changes nothing', () => {
+    spec
+      .given(delivered)
+      .when(mark('MarkSeen'))
+      .then({ type: 'NotificationSeen', data: { notificationId: id, seenAt: t(5) } });
+    const seen: NotificationEvent = { type: 'NotificationSeen', data: { notificationId: id, seenAt: t(5) } };
+    spec
+      .given([...delivered, seen])
+      .when(mark('MarkSeen'))
+      .thenNothingHappened();
+    spec
+      .given([...delivered, seen])
+      .when(mark('MarkRead'))
+      .then({ type: 'NotificationRead', data: { notificationId: id, readAt: t(5) } });
+    const read: NotificationEvent = { type: 'NotificationRead', data: { notificationId: id, readAt: t(6) } };
+    spec
+      .given([...delivered, read])
+      .when(mark('MarkRead'))
+      .thenNothingHappened();
+  });
+
+  it('reading is seeing', () => {
+    const state = [
+      ...delivered,
+      { type: 'NotificationRead', data: { notificationId: id, readAt: t(6) } } as NotificationEvent,
+    ].reduce(evolve, initialNotification());
+    expect(state).toMatchObject({ status: 'DELIVERED', seenAt: t(6), readAt: t(6) });
+  });
+
+  it('another user, another tenant, or a non-inbox channel: not found', () => {
+    const notFound = (e: DomainError) => e.code === 'NOTIFICATION.NOT_FOUND';
+    spec
+      .given(delivered)
+      .when(mark('MarkSeen', { recipient: 'someone@else.test' }))
+      .thenThrows(DomainError, notFound);
+    spec
+      .given(delivered)
+      .when(mark('MarkRead', { tenantId: 'tenant-b' }))
+      .thenThrows(DomainError, notFound);
+    spec
+      .given([requested, dispatched(1, 1)])
+      .when({
+        type: 'MarkSeen',
+        data: { notificationId, tenantId: key.tenantId, recipient: key.recipient, at: t(5) },
+      })
+      .thenThrows(DomainError, notFound);
+  });
+
+  it('not yet delivered: refused', () => {
+    spec.given([req]).when(mark('MarkSeen')).thenThrows(DomainError, isConflict);
+  });
+});

@@ -91,6 +91,17 @@ export function decide(
       ];
     }
 
+    case 'MarkSeen':
+    case 'MarkRead': {
+      const { tenantId, recipient, at } = command.data;
+      // Someone else's, or not an inbox item: as if it did not exist, so ids reveal nothing.
+      if (state.tenantId !== tenantId || state.recipient !== recipient || state.channel !== 'in_app')
+        throw notificationNotFound(notificationId, command.type);
+      if (state.status !== 'DELIVERED') throw refuse('it is not in the inbox yet');
+      if (command.type === 'MarkSeen')
+        return state.seenAt ? [] : [{ type: 'NotificationSeen', data: { notificationId, seenAt: at } }];
+      return state.readAt ? [] : [{ type: 'NotificationRead', data: { notificationId, readAt: at } }];
+    }
     default:
       return assertNever(command, 'notification command');
   }
@@ -113,7 +124,20 @@ export function evolve(state: Notification, event: NotificationEvent): Notificat
         dispatchedAt: event.data.dispatchedAt,
       };
     case 'NotificationDelivered':
-      return { ...body, status: 'DELIVERED', deliveredAt: event.data.deliveredAt };
+      return {
+        ...body,
+        status: 'DELIVERED',
+        deliveredAt: event.data.deliveredAt,
+        seenAt: null,
+        readAt: null,
+      };
+    case 'NotificationSeen':
+      return state.status === 'DELIVERED' ? { ...state, seenAt: event.data.seenAt } : state;
+    case 'NotificationRead':
+      // Opening it is seeing it.
+      return state.status === 'DELIVERED'
+        ? { ...state, seenAt: state.seenAt ?? event.data.readAt, readAt: event.data.readAt }
+        : state;
     case 'NotificationFailed':
       return {
         ...body,

@@ -35,9 +35,14 @@ export type NotificationDeadLettered = Event<
   { notificationId: string; attempts: number; lastError: string; deadLetteredAt: string }
 >;
 
+export type NotificationSeen = Event<'NotificationSeen', { notificationId: string; seenAt: string }>;
+export type NotificationRead = Event<'NotificationRead', { notificationId: string; readAt: string }>;
+
 export type NotificationEvent =
   | NotificationRequested
   | NotificationDispatched
   | NotificationDelivered
   | NotificationFailed
-  | NotificationDeadLettered;
+  | NotificationDeadLettered
+  | NotificationSeen
+  | NotificationRead;

@@ -17,7 +17,12 @@ export type Notification =
   | ({ status: 'REQUESTED' } & NotificationBody)
   | ({ status: 'DISPATCHED'; dispatchedAt: string } & NotificationBody)
   | ({ status: 'FAILED'; lastError: string; nextAttemptAt: string } & NotificationBody)
-  | ({ status: 'DELIVERED'; deliveredAt: string } & NotificationBody)
+  | ({
+      status: 'DELIVERED';
+      deliveredAt: string;
+      seenAt: string | null;
+      readAt: string | null;
+    } & NotificationBody)
   | ({ status: 'DEAD_LETTERED'; lastError: string } & NotificationBody);
 
 export const initialNotification = (): Notification => ({ status: 'EMPTY' });

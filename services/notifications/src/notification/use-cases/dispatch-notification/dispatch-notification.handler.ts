@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DomainError } from '@foresight/domain';
-import { bodyOf } from '../../domain/notification.state';
+import { assertNever, DomainError } from '@foresight/domain';
+import { DeliveryOutcome } from '../../domain/delivery-outcome';
+import { bodyOf, NotificationBody } from '../../domain/notification.state';
 import { NotificationStreams, refOf } from '../shared/notification-streams';
+import { EmailSender } from './email.sender';
 import { WebhookSender } from './webhook.sender';
 
 export const OUTCOME_DEADLINE_MS = Symbol('OUTCOME_DEADLINE_MS');
@@ -25,7 +27,8 @@ export class DispatchNotificationHandler {
 
   constructor(
     private readonly streams: NotificationStreams,
-    private readonly sender: WebhookSender,
+    private readonly webhooks: WebhookSender,
+    private readonly emails: EmailSender,
     @Inject(OUTCOME_DEADLINE_MS) private readonly outcomeDeadlineMs: number,
   ) {}
 
@@ -77,7 +80,7 @@ export class DispatchNotificationHandler {
     const body = bodyOf(dispatched.state);
     if (!attempt || attempt.type !== 'NotificationDispatched' || !body) return;
 
-    const outcome = await this.sender.send(body, attempt.data.attempt, now());
+    const outcome = await this.send(body, attempt.data.attempt, now());
     const at = now().toISOString();
     await this.streams.decide(
       tenantId,
@@ -99,5 +102,22 @@ export class DispatchNotificationHandler {
       DISPATCHER,
       ref,
     );
+  }
+
+  private send(body: NotificationBody, attempt: number, now: Date): Promise<DeliveryOutcome> {
+    switch (body.channel) {
+      case 'webhook':
+        return this.webhooks.send(body, attempt, now);
+      case 'email':
+        return this.emails.send(body);
+      case 'in_app':
+        return Promise.resolve({
+          delivered: false,
+          error: 'the in-app channel is not built yet',
+          retryable: false,
+        });
+      default:
+        return assertNever(body.channel, 'channel');
+    }
   }
 }

@@ -15,12 +15,12 @@ export class RequestNotificationWhenReportNotificationRequested {
 
   @OnEvent(ReportNotificationRequested.type, { consumer: CONSUMER_GROUPS.reportNotificationRequests.name })
   async onRequested({ envelope, payload }: ConsumedEvent<ReportNotificationRequestedPayload>): Promise<void> {
-    const notificationId = await this.handler.execute({
+    const notificationIds = await this.handler.execute({
       tenantId: envelope.tenantId,
       requestEventId: envelope.eventId,
       request: payload,
       cause: causedBy(envelope),
     });
-    this.dispatcher.nudge(notificationId);
+    for (const id of notificationIds) this.dispatcher.nudge(id);
   }
 }

@@ -231,7 +231,7 @@ describe('ml-scoring: tenant models trained on ingested history', () => {
       seed: 7,
     };
     // The history arrives asynchronously; a run sees what is recorded when it starts, so train
-    // (under a new key) until a run saw every account.
+    // (under a new key) until a run saw all of it.
     churnModel = await eventually(async () => {
       const started = await call<{ modelId: string; status: string }>(tenant, 'POST', '/v1/models', config, {
         'idempotency-key': randomUUID(),
@@ -239,7 +239,9 @@ describe('ml-scoring: tenant models trained on ingested history', () => {
       expect(started.status).toBe(202);
       expect(started.body.status).toBe('training');
       const run = await finished(started.body.modelId);
-      return run.trainingSet?.accounts === accounts.length ? run : undefined;
+      // Records, usage and facts arrive on three topics: a run must have seen every account and every fact.
+      const seen = run.trainingSet;
+      return seen?.accounts === accounts.length && seen.positives === churners ? run : undefined;
     }, 120_000);
 
     expect(churnModel.status).toBe('trained');

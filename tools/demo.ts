@@ -17,6 +17,7 @@ import {
   RunningService,
   ScenarioResult,
   signInOwner,
+  startSmtpInbox,
   sliceUrls,
   startTopology,
 } from '@foresight/testing';
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
   const shutdown = async (code: number) => {
     console.log('\nstopping services…');
     await Promise.all(running.map((s) => s.stop()));
+    await inbox.close();
     stopLeftovers();
     process.exit(code);
   };
@@ -84,7 +86,16 @@ async function main(): Promise<void> {
   // The demo keeps its stores across runs, but its consumer groups are this run's and start at the
   // topics' end: the shared broker also carries every test run's traffic (and poison messages), which
   // long-lived groups would otherwise replay before reaching the demo's own records.
-  topology.env = { CONSUMER_GROUP_SUFFIX: slug.replace(/-/g, '_'), CONSUMER_NEW_GROUP_START: 'end' };
+  // A real local SMTP server: notifications e-mails every report to its owner there as well as by
+  // webhook, and the demo prints the inbox (readable as JSON over HTTP).
+  const inbox = await startSmtpInbox({ http: { port: 0 } });
+  topology.env = {
+    CONSUMER_GROUP_SUFFIX: slug.replace(/-/g, '_'),
+    CONSUMER_NEW_GROUP_START: 'end',
+    SMTP_HOST: inbox.host,
+    SMTP_PORT: String(inbox.port),
+    SMTP_FROM: 'alerts@foresight.local',
+  };
   try {
     await startTopology(topology, {
       onStart: (svc) => {
@@ -118,6 +129,10 @@ async function main(): Promise<void> {
     return;
   }
   printSummary(result);
+  const mails = inbox.to(result.tenant.ownerEmail);
+  console.log(
+    `E-mails to ${result.tenant.ownerEmail}: ${mails.length} in the local SMTP inbox (${inbox.httpUrl}?to=${encodeURIComponent(result.tenant.ownerEmail)}), e.g. "${mails[0]?.subject ?? '—'}"`,
+  );
   try {
     const loop = await runLearningLoop(sliceUrls(topology), result.tenant, (line) => console.log(line));
     if (loop) printLearningLoop(loop);

@@ -241,7 +241,7 @@ describe('ml-scoring: tenant models trained on ingested history', () => {
       const run = await finished(started.body.modelId);
       // Records, usage and facts arrive on three topics: a run must have seen every account and every fact.
       const seen = run.trainingSet;
-      return seen?.accounts === accounts.length && seen.positives === churners ? run : undefined;
+      return seen?.rows === accounts.length && seen.positives === churners ? run : undefined;
     }, 120_000);
 
     expect(churnModel.status).toBe('trained');

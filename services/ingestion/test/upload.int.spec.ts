@@ -123,12 +123,16 @@ describe('ingestion: CSV upload with progress (POST /v1/ingest/uploads)', () => 
     expect(byLine.get(1002)).toEqual(['(columns)']);
     expect(byLine.get(5)).toEqual(['name']);
 
-    const record = await ingestion.call<{ data: Record<string, unknown> }>(
-      'GET',
-      '/v1/records/account/up-1199',
-      reader,
-    );
-    expect(record.body.data).toMatchObject({ name: 'Company 1199', mrr: 11990, lifecycle: 'prospect' });
+    // The records read model follows the streams a moment behind the upload's own progress.
+    const record = await eventually(async () => {
+      const r = await ingestion.call<{ data: Record<string, unknown> }>(
+        'GET',
+        '/v1/records/account/up-1199',
+        reader,
+      );
+      return r.status === 200 ? r.body : null;
+    });
+    expect(record.data).toMatchObject({ name: 'Company 1199', mrr: 11990, lifecycle: 'prospect' });
   }, 120_000);
 
   it('refuses a form without entity, and a mapping that does not fit the file, naming the field', async () => {

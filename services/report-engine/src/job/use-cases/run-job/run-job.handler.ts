@@ -190,6 +190,10 @@ export class RunJobHandler implements OnApplicationBootstrap, BeforeApplicationS
       case 'notify':
         return this.loader.load(tenantId, item.id, cause, jobId, now);
       case 'audit': {
+        // Judge first, while the report is still open: its signal is refreshed or cleared on it. Judged
+        // after a TTL expiry, the same old score would open the next generation at once, and a
+        // report that aged out would come straight back; a new report needs a new signal or a load.
+        const judgedNow = await judge();
         const ended = await this.audit.auditOne({
           tenantId,
           reportId: item.id,
@@ -197,7 +201,7 @@ export class RunJobHandler implements OnApplicationBootstrap, BeforeApplicationS
           cause,
           now,
         });
-        return ended + (await judge());
+        return judgedNow + ended;
       }
       case 'delete':
         try {

@@ -22,6 +22,7 @@ import {
   startTopology,
 } from '@foresight/testing';
 import { printLearningLoop, runLearningLoop } from './demo-learning-loop';
+import { printOutcomeStep, runOutcomeStep } from './demo-outcomes';
 
 const pidDir = join(repoRoot, '.local/pids');
 const secretsFile = join(repoRoot, '.local/demo-secrets.json');
@@ -134,10 +135,13 @@ async function main(): Promise<void> {
     `E-mails to ${result.tenant.ownerEmail}: ${mails.length} in the local SMTP inbox (${inbox.httpUrl}?to=${encodeURIComponent(result.tenant.ownerEmail)}), e.g. "${mails[0]?.subject ?? '—'}"`,
   );
   try {
+    const outcome = await runOutcomeStep(sliceUrls(topology), result);
+    if (outcome) printOutcomeStep(outcome);
+    else console.log('\n(no REVENUE_AT_RISK report this run: the outcome ledger step was skipped)');
     const loop = await runLearningLoop(sliceUrls(topology), result.tenant, (line) => console.log(line));
     if (loop) printLearningLoop(loop);
   } catch (err) {
-    console.error('\nthe learning loop failed:', err instanceof Error ? err.message : err);
+    console.error('\nthe outcome or learning-loop step failed:', err instanceof Error ? err.message : err);
     console.error('service logs are in .local/logs/');
     await shutdown(1);
     return;

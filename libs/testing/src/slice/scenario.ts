@@ -9,7 +9,7 @@ import {
   ReportSummary,
 } from './reports';
 import { bootstrapTenant, SliceTenant } from './tenant';
-import { ingestRest, removeAccountRest, toUpstream, UpstreamProducer } from './upstream';
+import { ingestRest, removeAccountRest, toUpstream, UpstreamProducer, UpstreamRecords } from './upstream';
 import { WebhookReceiver } from './webhook-receiver';
 
 export interface SliceUrls {
@@ -53,6 +53,8 @@ export interface ScenarioResult {
   /** Upstream send → report NOTIFIED, per notified report (ms). */
   latenciesMs: number[];
   receiver: WebhookReceiver;
+  /** What the upstream systems sent, so a caller can send later changes to the same records. */
+  records: UpstreamRecords;
 }
 
 export const NEGATIVE_NPS_COMMENT = 'Support has been terrible and we are considering cancelling.';
@@ -304,6 +306,7 @@ export async function runScenario(o: ScenarioOptions): Promise<ScenarioResult> {
       },
       latenciesMs,
       receiver,
+      records,
     };
   } finally {
     await upstream.disconnect();

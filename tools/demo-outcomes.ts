@@ -36,19 +36,28 @@ export interface OutcomeStep {
 }
 
 export async function runOutcomeStep(urls: SliceUrls, r: ScenarioResult): Promise<OutcomeStep | null> {
-  const report = r.reports.find((x) => x.kind === 'REVENUE_AT_RISK' && x.subject.type === 'contract');
+  const report = r.reports.find(
+    (x) =>
+      x.kind === 'REVENUE_AT_RISK' &&
+      x.subject.type === 'contract' &&
+      (x.status === 'NOTIFIED' || x.status === 'FEEDBACK_PROVIDED' || x.status === 'CREATED'),
+  );
   if (!report) return null;
   let token = await signInOwner(urls.identity, r.tenant);
   let contract: ScenarioResult['records']['contract'][number] | undefined;
   for (const c of r.records.contract) {
+    // Contracts of an account the scenario removed are gone with it (404): not the one we look for.
     const rec = await call<{ recordId: string }>(
       'GET',
       `${urls.ingestion}/v1/records/contract/${c.externalId}`,
       {
         token,
       },
-    );
-    if (rec.recordId === report.subject.id) {
+    ).catch((err: unknown) => {
+      if (err instanceof HttpError && err.status === 404) return null;
+      throw err;
+    });
+    if (rec?.recordId === report.subject.id) {
       contract = c;
       break;
     }

@@ -35,14 +35,14 @@ export interface OutcomeStep {
   summary: { total: Figures; byKind: (Figures & { kind: string })[] };
 }
 
-export async function runOutcomeStep(urls: SliceUrls, r: ScenarioResult): Promise<OutcomeStep | null> {
+export async function runOutcomeStep(urls: SliceUrls, r: ScenarioResult): Promise<OutcomeStep | string> {
   const report = r.reports.find(
     (x) =>
       x.kind === 'REVENUE_AT_RISK' &&
       x.subject.type === 'contract' &&
       (x.status === 'NOTIFIED' || x.status === 'FEEDBACK_PROVIDED' || x.status === 'CREATED'),
   );
-  if (!report) return null;
+  if (!report) return 'no open REVENUE_AT_RISK report this run';
   let token = await signInOwner(urls.identity, r.tenant);
   let contract: ScenarioResult['records']['contract'][number] | undefined;
   for (const c of r.records.contract) {
@@ -62,7 +62,8 @@ export async function runOutcomeStep(urls: SliceUrls, r: ScenarioResult): Promis
       break;
     }
   }
-  if (!contract) return null;
+  if (!contract)
+    return `the contract behind REVENUE_AT_RISK report ${report.reportId} (${report.subject.id}) is not among the ${r.records.contract.length} the CRM sent`;
   // Renewed for another year, still active: ingestion derives `contract_renewed` from the change.
   await call('POST', `${urls.ingestion}/v1/ingest/contracts`, {
     apiKey: r.tenant.ingestKey,

@@ -136,8 +136,8 @@ async function main(): Promise<void> {
   );
   try {
     const outcome = await runOutcomeStep(sliceUrls(topology), result);
-    if (outcome) printOutcomeStep(outcome);
-    else console.log('\n(no REVENUE_AT_RISK report this run: the outcome ledger step was skipped)');
+    if (typeof outcome !== 'string') printOutcomeStep(outcome);
+    else console.log(`\n(outcome ledger step skipped: ${outcome})`);
     const loop = await runLearningLoop(sliceUrls(topology), result.tenant, (line) => console.log(line));
     if (loop) printLearningLoop(loop);
   } catch (err) {

@@ -44,26 +44,28 @@ export async function runOutcomeStep(urls: SliceUrls, r: ScenarioResult): Promis
   );
   if (!report) return 'no open REVENUE_AT_RISK report this run';
   let token = await signInOwner(urls.identity, r.tenant);
-  let contract: ScenarioResult['records']['contract'][number] | undefined;
-  for (const c of r.records.contract) {
-    // Contracts of an account the scenario removed are gone with it (404): not the one we look for.
-    const rec = await call<{ recordId: string }>(
-      'GET',
-      `${urls.ingestion}/v1/records/contract/${c.externalId}`,
-      {
-        token,
-      },
-    ).catch((err: unknown) => {
-      if (err instanceof HttpError && err.status === 404) return null;
-      throw err;
-    });
-    if (rec?.recordId === report.subject.id) {
-      contract = c;
-      break;
+  // ingestion's records read model trails its streams (minutes behind under the slice's load), so a
+  // contract the CRM sent may not be readable yet: search until it is.
+  const find = async () => {
+    for (const c of r.records.contract) {
+      const rec = await call<{ recordId: string }>(
+        'GET',
+        `${urls.ingestion}/v1/records/contract/${c.externalId}`,
+        { token },
+      ).catch((err: unknown) => {
+        if (err instanceof HttpError && err.status === 404) return null;
+        throw err;
+      });
+      if (rec?.recordId === report.subject.id) return c;
     }
-  }
+    return undefined;
+  };
+  const contract = await waitFor(`the contract behind report ${report.reportId}`, find, {
+    timeoutMs: 180_000,
+    everyMs: 2000,
+  }).catch(() => undefined);
   if (!contract)
-    return `the contract behind REVENUE_AT_RISK report ${report.reportId} (${report.subject.id}) is not among the ${r.records.contract.length} the CRM sent`;
+    return `the contract behind REVENUE_AT_RISK report ${report.reportId} (${report.subject.id}) was not readable among the ${r.records.contract.length} the CRM sent`;
   // Renewed for another year, still active: ingestion derives `contract_renewed` from the change.
   await call('POST', `${urls.ingestion}/v1/ingest/contracts`, {
     apiKey: r.tenant.ingestKey,

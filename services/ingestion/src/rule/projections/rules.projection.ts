@@ -48,7 +48,8 @@ export function ruleOf(doc: RuleDoc): Rule {
   }
 }
 
-function docOf(rule: Rule, version: number, definedAt: string, updatedAt: string): RuleDoc {
+/** A rule as its read-model document; the write side's answer is built from the same shape. */
+export function docOf(rule: Rule, version: number, definedAt: string, updatedAt: string): RuleDoc {
   return {
     ruleId: rule.ruleId,
     entity: rule.entity,

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { RECORD_ENTITIES } from '@foresight/contracts';
 import { RULE_KINDS } from '../domain/rule';
 import type { RuleEntry, RuleSet } from '../domain/rule-set.state';
-import type { RuleDoc } from '../projections/rules.projection';
+import { docOf, RuleDoc } from '../projections/rules.projection';
 
 export class RuleView {
   @ApiProperty({ example: 'owner-email-format' }) id!: string;
@@ -71,21 +71,7 @@ export function ruleViewOfDoc(doc: RuleDoc): RuleView {
 
 /** The rule as the write just left it: answered from the decided state, not the lagging read model. */
 export function ruleViewOfEntry({ rule, version, definedAt, updatedAt }: RuleEntry): RuleView {
-  return {
-    id: rule.ruleId,
-    entity: rule.entity,
-    field: rule.field,
-    kind: rule.kind,
-    pattern: rule.kind === 'regex' ? rule.pattern : null,
-    min: rule.kind === 'range' ? rule.min : null,
-    max: rule.kind === 'range' ? rule.max : null,
-    values: rule.kind === 'allowed_values' ? [...rule.values] : null,
-    message: rule.message,
-    enabled: rule.enabled,
-    version,
-    definedAt,
-    updatedAt,
-  };
+  return ruleViewOfDoc(docOf(rule, version, definedAt, updatedAt));
 }
 
 /** The rule a write just defined or changed, as the decided state holds it. */

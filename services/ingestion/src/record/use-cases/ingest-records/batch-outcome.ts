@@ -5,7 +5,7 @@ import type { RecordOutcome, RecordResultView } from './ingest-result.view';
 import { IncomingRecord, rawOf } from './record-verdict';
 
 /** Fixed forever: rejection ids derive from where the record came from, so a redelivery hits the same one. */
-const REJECTION_NAMESPACE = 'c3e1a7b2-6d4f-4b8e-a1c9-5f2e7d3b9a60';
+export const REJECTION_NAMESPACE = 'c3e1a7b2-6d4f-4b8e-a1c9-5f2e7d3b9a60';
 
 /** What became of each record of a batch, filled in by the steps as they finish (slot = batch position). */
 export class BatchOutcome {

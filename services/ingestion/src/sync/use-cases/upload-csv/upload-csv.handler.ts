@@ -20,6 +20,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { integrationError } from '../../../integration/integration.errors';
 import { SaveColumnMappingHandler } from '../../../integration/use-cases/save-column-mapping/save-column-mapping.handler';
 import { IngestRecords } from '../../../record/use-cases/ingest-records/ingest-records.command';
+import { REJECTION_NAMESPACE } from '../../../record/use-cases/ingest-records/batch-outcome';
 import { IngestRecordsHandler } from '../../../record/use-cases/ingest-records/ingest-records.handler';
 import { ingestionError } from '../../../shared/ingestion.errors';
 import { streams } from '../../../shared/streams';
@@ -35,12 +36,6 @@ const BATCH = 500;
 const KEPT_REJECTIONS = 1000;
 /** Fixed forever: batch sync ids derive from the upload. */
 const UPLOAD_NAMESPACE = '5b8d0f3e-2c71-4a96-8e4d-19f6a7c3b2d5';
-/**
- * The record batches' rejection namespace (record/…/batch-outcome.ts): a row refused by its batch
- * and listed again in the upload's summary gets the same rejection id there, so it stays one.
- */
-const ROW_REJECTION_NAMESPACE = 'c3e1a7b2-6d4f-4b8e-a1c9-5f2e7d3b9a60';
-
 /**
  * An uploaded CSV file, imported in the background through the same use case as REST batches:
  * rows are mapped with the shared CSV code (libs/contracts), sent in batches through
@@ -178,7 +173,9 @@ export class UploadCsvHandler {
       rejected++;
       if (rejections.length < KEPT_REJECTIONS)
         rejections.push({
-          rejectionId: uuidv5(`${input.tenantId}|upload:${input.uploadId}#${line}`, ROW_REJECTION_NAMESPACE),
+          // The record batches' namespace: a row refused by its batch and listed again in the upload's
+          // summary gets the same rejection id, so it stays one.
+          rejectionId: uuidv5(`${input.tenantId}|upload:${input.uploadId}#${line}`, REJECTION_NAMESPACE),
           index: line,
           externalId,
           errors,
